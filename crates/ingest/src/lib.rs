@@ -1,0 +1,1 @@
+//! Ingest stage: files, folders, stdin, HTML, feeds, JSONL, manifests. (Being written.)

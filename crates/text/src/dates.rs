@@ -1,0 +1,2 @@
+//! Time expressions: absolute and relative dates resolved against the
+//! publication date, and datelines. (Being written.)

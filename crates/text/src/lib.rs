@@ -1,0 +1,3 @@
+//! Text stage: sentence segmentation, tokens, normalisation, time expressions.
+
+pub mod dates;

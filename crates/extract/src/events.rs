@@ -1,0 +1,873 @@
+//! Event coding: triggers from the lexicon, roles from the clause, status
+//! from cues, place, date and figures. Grammar only; all vocabulary comes
+//! from `data/lexicon` through the KB.
+//!
+//! The coder works on one sentence at a time with a light clause model
+//! instead of a parser: a clause is the stretch of tokens between
+//! separators (`;`, `:`, sentence ends, and commas followed by a
+//! subordinator), and roles are the nearest actor mentions in the
+//! directions the trigger's grammar says (subject to the left, object or
+//! prepositional object to the right, `by` for passives).
+
+use crate::link::{RawMention, Target, Tokens};
+use sitrep_kb::lexicon::{Form, Pos, Trigger};
+use sitrep_kb::Kb;
+use sitrep_model::{
+    Control, Count, DateFrom, Document, EntityType, Event, EventPlace, OtherCount, PartialDate, Precision, Size,
+    Span, Status,
+};
+use sitrep_text::dates::{find_dates, DateMention};
+use sitrep_text::tokens::TokenKind;
+use std::collections::HashMap;
+
+/// A mention as the event coder sees it.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub span: Span,
+    pub id: String,
+    pub kind: EntityType,
+    /// Token range [first, last] of the mention.
+    pub first: usize,
+    pub last: usize,
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting"];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "his", "her", "its", "their"];
+const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military"];
+const SUBORDINATORS: &[&str] = &["which", "who", "whom", "whose", "while", "whereas", "although", "because", "after", "before", "since", "when", "where", "as", "but", "and"];
+const PEOPLE_NOUNS: &[&str] = &["fighters", "soldiers", "prisoners", "militants", "troops", "officers", "civilians", "hostages", "mercenaries", "members", "people", "men", "detainees", "captives"];
+
+fn word_list(kb: &Kb, key: &str, fallback: &[&str]) -> Vec<String> {
+    let l = kb.lexicon.cue(key);
+    if l.is_empty() {
+        fallback.iter().map(|s| s.to_string()).collect()
+    } else {
+        l.to_vec()
+    }
+}
+
+/// Cue lists, resolved once per extractor.
+pub struct Cues {
+    report: Vec<String>,
+    according_to: Vec<String>,
+    intend: Vec<String>,
+    hypothetical: Vec<String>,
+    negation: Vec<String>,
+    deny: Vec<String>,
+    dead: Vec<String>,
+    injured: Vec<String>,
+    displaced: Vec<String>,
+    captured: Vec<String>,
+}
+
+impl Cues {
+    pub fn new(kb: &Kb) -> Self {
+        Cues {
+            report: word_list(kb, "report", &["say", "tell", "announce", "state", "claim", "report", "add", "confirm", "declare", "insist", "stress", "emphasize", "emphasise"]),
+            according_to: word_list(kb, "according_to", &["according to", "citing", "quoted by"]),
+            intend: word_list(kb, "intend", &["will", "plan to", "plans to", "intend to", "intends to", "aim to", "aims to", "vowed to", "set to"]),
+            hypothetical: word_list(kb, "hypothetical", &["might", "could", "may", "would", "if"]),
+            negation: word_list(kb, "negation", &["not", "never", "n't", "no"]),
+            deny: word_list(kb, "deny", &["deny", "denied", "denies"]),
+            dead: word_list(kb, "dead", &["killed", "dead", "died", "deaths", "fatalities"]),
+            injured: word_list(kb, "injured", &["wounded", "injured", "hurt"]),
+            displaced: word_list(kb, "displaced", &["displaced", "fled", "refugees", "homeless"]),
+            captured: word_list(kb, "captured", &["captured", "taken prisoner", "detained"]),
+        }
+    }
+}
+
+/// Lower-case words of a sentence plus where each actor sits.
+struct Sentence<'a> {
+    text: &'a str,
+    /// Token index range of the sentence.
+    first: usize,
+    end: usize,
+    words: Vec<String>,
+    /// For each token of the sentence: the actor/place mention covering it.
+    owner: Vec<Option<usize>>,
+    actors: Vec<Actor>,
+}
+
+impl<'a> Sentence<'a> {
+    fn w(&self, i: usize) -> &str {
+        &self.words[i - self.first]
+    }
+    fn owner(&self, i: usize) -> Option<usize> {
+        self.owner[i - self.first]
+    }
+    /// Whether the words starting at token `i` spell `phrase`.
+    fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        phrase.split(' ').enumerate().all(|(k, p)| i + k < self.end && self.w(i + k) == p)
+    }
+    /// A clause boundary at token `i` (exclusive of the token itself).
+    fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.w(i), ";" | ":" | "\u{2014}" | "(" | ")")
+    }
+}
+
+/// One trigger occurrence.
+#[derive(Debug, Clone)]
+struct Hit {
+    trigger: u32,
+    first: usize,
+    last: usize,
+    form: Form,
+}
+
+/// Codes every event of a document.
+pub struct EventCoder<'k> {
+    pub kb: &'k Kb,
+    pub cues: &'k Cues,
+}
+
+impl<'k> EventCoder<'k> {
+    pub fn code(&self, doc: &Document, toks: &Tokens, mentions: &[RawMention], ids: &[String], kinds: &[EntityType], places: &HashMap<String, EventPlace>) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut memory = Memory::default();
+        for (si, sspan) in doc.sentences.iter().enumerate() {
+            let first = toks.sent_start[si];
+            let end = toks.sent_start.get(si + 1).copied().unwrap_or(toks.toks.len());
+            let words: Vec<String> = (first..end).map(|i| toks.toks[i].text(&doc.text).to_lowercase()).collect();
+            let mut owner = vec![None; end - first];
+            let mut actors = Vec::new();
+            for (mi, m) in mentions.iter().enumerate() {
+                if !sspan.contains(m.span) {
+                    continue;
+                }
+                let a_first = toks.from(m.span.start);
+                let mut a_last = a_first;
+                while a_last + 1 < end && toks.toks[a_last + 1].span.end <= m.span.end {
+                    a_last += 1;
+                }
+                if a_first >= end {
+                    continue;
+                }
+                let ai = actors.len();
+                for t in a_first..=a_last {
+                    owner[t - first] = Some(ai);
+                }
+                actors.push(Actor { span: m.span, id: ids[mi].clone(), kind: kinds[mi], first: a_first, last: a_last });
+            }
+            let s = Sentence { text: &doc.text, first, end, words, owner, actors };
+            let dates = find_dates(&doc.text[sspan.start..sspan.end], doc.published)
+                .into_iter()
+                .map(|mut d| {
+                    d.start += sspan.start;
+                    d.end += sspan.start;
+                    d
+                })
+                .collect::<Vec<_>>();
+            let sent_events = self.code_sentence(doc, toks, &s, *sspan, &dates, places, &mut memory);
+            for mut e in sent_events {
+                e.id = format!("{}-e{}", doc.id, events.len() + 1);
+                events.push(e);
+            }
+            memory.remember(&s);
+        }
+        events
+    }
+
+    fn find_triggers(&self, s: &Sentence) -> Vec<Hit> {
+        let lx = &self.kb.lexicon;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut i = s.first;
+        while i < s.end {
+            let w = s.w(i).to_string();
+            let mut best: Option<Hit> = None;
+            for f in lx.forms(&w) {
+                let t = &lx.triggers[f.trigger as usize];
+                let n = f.rest.len();
+                if i + n >= s.end + usize::from(n == 0) && n > 0 {
+                    continue;
+                }
+                let rest_ok = f.rest.iter().enumerate().all(|(k, r)| i + 1 + k < s.end && s.w(i + 1 + k) == r);
+                if !rest_ok {
+                    continue;
+                }
+                // Words inside a name are not triggers ("Government of National Accord").
+                if s.owner(i).is_some() && t.pos != Pos::Adj {
+                    continue;
+                }
+                if t.pos == Pos::Adj && !self.adj_context(s, i) {
+                    continue;
+                }
+                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form };
+                let better = match &best {
+                    None => true,
+                    Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
+                };
+                if better {
+                    best = Some(cand);
+                }
+            }
+            if let Some(b) = best {
+                i = b.last + 1;
+                hits.push(b);
+            } else {
+                i += 1;
+            }
+        }
+        hits
+    }
+
+    /// "-backed", "-funded": an adjective trigger needs an actor glued before it.
+    fn adj_context(&self, s: &Sentence, i: usize) -> bool {
+        i >= s.first + 2 && s.w(i - 1) == "-" && s.owner(i - 2).is_some()
+            || i > s.first && s.owner(i - 1).is_some() && s.owner(i - 1) != s.owner(i)
+            || i + 1 < s.end && s.w(i + 1) == "by"
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(&self, doc: &Document, toks: &Tokens, s: &Sentence, sspan: Span, dates: &[DateMention], places: &HashMap<String, EventPlace>, memory: &mut Memory) -> Vec<Event> {
+        let hits = self.find_triggers(s);
+        let attribution = self.attribution(s, &hits);
+        let mut out: Vec<Event> = Vec::new();
+        for (hi, h) in hits.iter().enumerate() {
+            let t = &self.kb.lexicon.triggers[h.trigger as usize];
+            // A reporting verb that is also a trigger ("warned") is its own
+            // event; a plain "said" is not in the trigger lexicon at all.
+            if self.is_negated(s, h) {
+                continue;
+            }
+            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution) else { continue };
+            // Embedded under a complement verb ("vowed to strike", "promised to send").
+            if let Some(parent) = self.complement_parent(s, &hits[..hi], h) {
+                let pt = &self.kb.lexicon.triggers[hits[parent].trigger as usize];
+                match pt.complement.as_deref() {
+                    Some("intend") | Some("request") => {
+                        if pt.kind == "THREATEN" && ev.kind == "ASSAULT" {
+                            continue; // the threat is the event
+                        }
+                        ev.status = Status::Intended;
+                    }
+                    Some("deny") => ev.status = Status::Denied,
+                    _ => {}
+                }
+                if ev.source.is_empty() {
+                    if let Some(pe) = out.iter().find(|e| e.trigger_span.start == s_tok_span(toks, hits[parent].first).start) {
+                        ev.source = pe.source.clone();
+                    }
+                }
+            }
+            if ev.status == Status::Intended && ev.kind == "ASSAULT" {
+                // A vow or plan to attack is a threat (ontology.md).
+                ev.kind = "THREATEN".into();
+                ev.mode = Some("violence".into());
+                ev.control = None;
+                ev.status = if attribution.is_some() { Status::Claimed } else { Status::Asserted };
+            }
+            self.place_and_date(doc, toks, s, h, &mut ev, dates, places);
+            ev.size = self.size(s, h);
+            ev.trigger_span = s_tok_span(toks, h.first);
+            ev.trigger = doc.text[toks.toks[h.first].span.start..toks.toks[h.last].span.end].to_string();
+            ev.cameo = Some(cameo_root(&ev.kind, ev.mode.as_deref()).to_string());
+            if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
+                out.push(ev);
+            }
+        }
+        out
+    }
+
+    fn is_negated(&self, s: &Sentence, h: &Hit) -> bool {
+        let from = h.first.saturating_sub(3).max(s.first);
+        (from..h.first).any(|i| self.cues.negation.iter().any(|n| n == s.w(i)) || s.w(i).ends_with("n't"))
+    }
+
+    /// The complement-taking trigger this one depends on ("vowed to <h>").
+    fn complement_parent(&self, s: &Sentence, before: &[Hit], h: &Hit) -> Option<usize> {
+        let (pi, p) = before.iter().enumerate().rev().next()?;
+        let pt = &self.kb.lexicon.triggers[p.trigger as usize];
+        pt.complement.as_ref()?;
+        // Close enough and joined by "to" / "that" without a clause break.
+        let gap = h.first.saturating_sub(p.last);
+        let joined = (p.last + 1..h.first).any(|i| matches!(s.w(i), "to" | "that"));
+        (gap <= 8 && joined && !(p.last + 1..h.first).any(|i| s.is_boundary(i))).then_some(pi)
+    }
+
+    /// Who a sentence attributes its content to: "X said", "according to X".
+    fn attribution(&self, s: &Sentence, hits: &[Hit]) -> Option<(Vec<String>, usize)> {
+        for i in s.first..s.end {
+            if let Some(p) = self.cues.according_to.iter().find(|p| s.phrase_at(i, p)) {
+                let after = i + p.split(' ').count();
+                if let Some(group) = self.group_right(s, after, 4) {
+                    return Some((group.iter().map(|&a| s.actors[a].id.clone()).collect(), i));
+                }
+                return Some((vec![], i));
+            }
+        }
+        for i in s.first..s.end {
+            let w = s.w(i);
+            let is_report = self.cues.report.iter().any(|r| {
+                sitrep_kb::lexicon::verb_forms(r).iter().any(|(f, v)| v == w && *f != Form::Gerund)
+            }) || matches!(w, "said" | "told" | "says");
+            if !is_report || hits.iter().any(|h| h.first == i) {
+                continue;
+            }
+            // "X said" / "said X" / "X, the spokesman, said".
+            let left = self.group_left(s, i, 6, &[]);
+            let right = if i + 1 < s.end { self.group_right(s, i + 1, 3) } else { None };
+            let who = left.or(right).map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default();
+            return Some((who, i));
+        }
+        if s.words.iter().any(|w| matches!(w.as_str(), "reportedly" | "allegedly" | "purportedly")) {
+            return Some((vec![], s.first));
+        }
+        None
+    }
+
+    /// The nearest coordinated actor group ending before token `i`.
+    fn group_left(&self, s: &Sentence, i: usize, max_gap: usize, skip_preps: &[&str]) -> Option<Vec<usize>> {
+        let mut j = i;
+        let mut gap = 0;
+        while j > s.first {
+            j -= 1;
+            if let Some(a) = s.owner(j) {
+                let first = s.actors[a].first;
+                let prev = if first > s.first { s.w(first - 1) } else { "" };
+                if !s.actors[a].kind.is_actor() || skip_preps.contains(&prev) {
+                    j = first;
+                    gap += 1;
+                    if gap > max_gap {
+                        return None;
+                    }
+                    continue;
+                }
+                return Some(self.expand_group(s, a));
+            }
+            if s.is_boundary(j) {
+                return None;
+            }
+            gap += 1;
+            if gap > max_gap {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The nearest coordinated actor group starting at or after token `i`.
+    fn group_right(&self, s: &Sentence, i: usize, max_gap: usize) -> Option<Vec<usize>> {
+        let mut gap = 0;
+        for j in i..s.end {
+            if let Some(a) = s.owner(j) {
+                if s.actors[a].kind.is_actor() {
+                    return Some(self.expand_group(s, a));
+                }
+            }
+            if s.is_boundary(j) || matches!(s.w(j), "." | "that" | "which" | "who") {
+                return None;
+            }
+            gap += 1;
+            if gap > max_gap {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// An actor with the actors coordinated with it ("France, Italy and
+    /// Greece"). Commas join a list only when an "and"/"or" closes it, so
+    /// "According to X, the army ..." stays two groups.
+    fn expand_group(&self, s: &Sentence, a: usize) -> Vec<usize> {
+        let is_actor = |x: usize| s.actors[x].kind.is_actor();
+        // Walk left to the start of the chain, then right along it,
+        // recording whether each join has a conjunction.
+        let join_before = |x: usize| -> Option<(usize, bool)> {
+            let mut k = s.actors[x].first;
+            let mut conj = false;
+            while k > s.first && matches!(s.w(k - 1), "," | "and" | "or" | "&" | "the") {
+                conj |= matches!(s.w(k - 1), "and" | "or" | "&");
+                k -= 1;
+            }
+            if k == s.actors[x].first || k == s.first {
+                return None;
+            }
+            s.owner(k - 1).filter(|&b| is_actor(b) && b != x).map(|b| (b, conj))
+        };
+        let join_after = |x: usize| -> Option<(usize, bool)> {
+            let next = s.actors[x].last + 1;
+            let mut k = next;
+            let mut conj = false;
+            while k < s.end && matches!(s.w(k), "," | "and" | "or" | "&" | "the" | "as" | "well") {
+                conj |= matches!(s.w(k), "and" | "or" | "&" | "well");
+                k += 1;
+            }
+            if k == next || k >= s.end {
+                return None;
+            }
+            s.owner(k).filter(|&b| is_actor(b) && b != x).map(|b| (b, conj))
+        };
+        let mut start = a;
+        let mut guard = 0;
+        while let Some((b, _)) = join_before(start) {
+            start = b;
+            guard += 1;
+            if guard > 20 {
+                break;
+            }
+        }
+        let mut chain = vec![(start, false)];
+        let mut cur = start;
+        while let Some((b, conj)) = join_after(cur) {
+            if chain.iter().any(|(x, _)| *x == b) || chain.len() > 20 {
+                break;
+            }
+            chain.push((b, conj));
+            cur = b;
+        }
+        // Cut after the last conjunction; the member `a` must survive.
+        let last_conj = chain.iter().rposition(|(_, c)| *c).unwrap_or(0);
+        let chain: Vec<usize> = chain[..=last_conj].iter().map(|(x, _)| *x).collect();
+        if chain.contains(&a) {
+            chain
+        } else {
+            vec![a]
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event_for(&self, doc: &Document, s: &Sentence, sspan: Span, h: &Hit, t: &Trigger, memory: &Memory, attribution: &Option<(Vec<String>, usize)>) -> Option<Event> {
+        let ids = |g: Option<Vec<usize>>| -> Vec<usize> { g.unwrap_or_default() };
+        let passive = t.pos == Pos::Verb && h.form == Form::Past && self.is_passive(s, h);
+        let by_group = self.by_phrase(s, h.last + 1);
+        let (mut source, mut target): (Vec<usize>, Vec<usize>);
+        let mut object_place: Option<usize> = None;
+        let mut from_group: Vec<usize> = Vec::new();
+        if passive || (t.pos == Pos::Adj && s.w(h.last + 1.min(s.end - 1)) == "by") {
+            source = by_group.clone().unwrap_or_default();
+            target = ids(self.group_left(s, h.first, 8, &["by"]));
+            if target.is_empty() && by_group.is_some() {
+                // "Supported by X, Y and Z, the LNA launched ...": the subject follows.
+                let after = by_group.as_ref().map(|g| s.actors[*g.last().unwrap()].last + 1).unwrap_or(h.last + 1);
+                target = ids(self.group_right(s, after, 6));
+            }
+        } else if t.pos == Pos::Adj {
+            // "Turkish-backed forces": actor before, recipient after.
+            source = ids(self.group_left(s, h.first, 2, &[]));
+            target = ids(self.group_right(s, h.last + 1, 3));
+        } else {
+            source = ids(self.group_left(s, h.first, if t.pos == Pos::Noun { 4 } else { 10 }, &["by", "from", "against", "to", "with", "on", "for"]));
+            target = Vec::new();
+            for spec in if t.target.is_empty() { vec!["object".to_string()] } else { t.target.clone() } {
+                let g = if spec == "object" {
+                    let start = if t.pos == Pos::Noun && h.last + 1 < s.end && s.w(h.last + 1) == "of" { h.last + 2 } else { h.last + 1 };
+                    self.object(s, start)
+                } else {
+                    self.prep_object(s, h.last + 1, &spec)
+                };
+                if let Some(g) = g {
+                    if g.iter().all(|&a| s.actors[a].kind == EntityType::Place) {
+                        object_place = object_place.or(Some(g[0]));
+                        continue;
+                    }
+                    target = g;
+                    break;
+                }
+            }
+            if let Some(g) = self.prep_object(s, h.last + 1, "from") {
+                if g.iter().all(|&a| s.actors[a].kind.is_actor()) {
+                    from_group = g;
+                }
+            }
+            if let Some(g) = by_group.clone() {
+                if t.pos == Pos::Noun && source.is_empty() {
+                    source = g;
+                }
+            }
+        }
+        // Drop the source from the target (reflexive readings).
+        target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
+        let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
+        let mut tgt: Vec<String> = dedup(target.iter().map(|&a| s.actors[a].id.clone()));
+        // Pronoun or descriptor subjects: the claimant, else the last actor.
+        if src.is_empty() && t.pos != Pos::Adj {
+            let subj = self.subject_word(s, h);
+            if let Some(w) = subj {
+                if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty()) {
+                    src = who.clone();
+                } else if let Some(id) = memory.resolve(&w) {
+                    src = vec![id];
+                }
+            }
+        }
+        if !from_group.is_empty() && tgt.is_empty() {
+            tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
+        }
+        let mut kind = t.kind.clone();
+        let mut mode = t.mode.clone();
+        let mut control = None;
+        let symmetric = t.symmetric;
+        if let Some(p) = object_place {
+            if let Some(o) = &t.place_object {
+                if let Some(k) = &o.kind {
+                    kind = k.clone();
+                }
+                if o.mode.is_some() {
+                    mode = o.mode.clone();
+                }
+                control = o.control.clone().map(|c| (c, s.actors[p].id.clone()));
+            }
+        } else if let Some(&a) = target.first() {
+            if s.actors[a].kind == EntityType::Person {
+                if let Some(o) = &t.person_object {
+                    if let Some(k) = &o.kind {
+                        kind = k.clone();
+                    }
+                    mode = o.mode.clone().or(mode);
+                }
+            }
+        } else if self.people_object(s, h) {
+            if let Some(o) = &t.person_object {
+                if let Some(k) = &o.kind {
+                    kind = k.clone();
+                }
+                mode = o.mode.clone().or(mode);
+            }
+        }
+        if control.is_none() {
+            if let (Some(c), Some(p)) = (&t.control, object_place) {
+                control = Some((c.clone(), s.actors[p].id.clone()));
+            }
+        }
+        if src.is_empty() && tgt.is_empty() && object_place.is_none() {
+            return None;
+        }
+        if symmetric && !src.is_empty() && !tgt.is_empty() {
+            let all = dedup(src.iter().chain(tgt.iter()).cloned());
+            src = all.clone();
+            tgt = all;
+        }
+        let control = control.map(|(c, place)| {
+            if c == "lose" {
+                Control { place, gained_by: vec![], lost_by: src.clone() }
+            } else {
+                Control { place, gained_by: src.clone(), lost_by: tgt.clone() }
+            }
+        });
+        let (status, claimed_by) = self.status(s, h, attribution);
+        let weight = t.weight.unwrap_or(1.0);
+        let completeness = match (src.is_empty(), tgt.is_empty()) {
+            (false, false) => 1.0,
+            (false, true) | (true, false) => 0.8,
+            _ => 0.6,
+        };
+        let _ = doc;
+        Some(Event {
+            id: String::new(),
+            kind,
+            mode,
+            source: src,
+            target: tgt,
+            control,
+            location: object_place.map(|p| EventPlace { id: s.actors[p].id.clone(), name: String::new(), lat: None, lon: None, country: None }),
+            date: None,
+            date_from: None,
+            date_note: None,
+            status,
+            claimed_by,
+            size: None,
+            cameo: None,
+            trigger: String::new(),
+            trigger_span: Span::new(0, 0),
+            span: sspan,
+            confidence: (0.9 * weight * completeness).clamp(0.05, 0.99),
+            cluster: None,
+        })
+    }
+
+    /// The word right before the trigger that stands for the subject
+    /// ("he", "it", "the army"), if the subject slot holds one.
+    fn subject_word(&self, s: &Sentence, h: &Hit) -> Option<String> {
+        let from = h.first.saturating_sub(4).max(s.first);
+        (from..h.first).rev().map(|i| s.w(i)).find(|w| PRONOUNS.contains(w) || DESCRIPTOR_NOUNS.contains(w)).map(str::to_string)
+    }
+
+    fn is_passive(&self, s: &Sentence, h: &Hit) -> bool {
+        let from = h.first.saturating_sub(3).max(s.first);
+        let aux = (from..h.first).any(|i| BE.contains(&s.w(i)));
+        let by = h.last + 1 < s.end && s.w(h.last + 1) == "by";
+        // A sentence-initial participle ("Supported by X, ...").
+        let initial = h.first == s.first && by;
+        aux || initial || (by && s.owner(h.last + 2.min(s.end - h.last - 1)).is_some() && h.first > s.first && s.w(h.first - 1) == ",")
+    }
+
+    fn by_phrase(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
+        let to = (from + 6).min(s.end);
+        let by = (from..to).find(|&i| s.w(i) == "by" && s.owner(i).is_none())?;
+        if (from..by).any(|i| s.is_boundary(i)) {
+            return None;
+        }
+        self.group_right(s, by + 1, 4)
+    }
+
+    /// The direct object: the first mention after the trigger, before any
+    /// preposition that takes its own role, a clause break, or another verb.
+    fn object(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
+        let mut gap = 0;
+        for j in from..s.end {
+            if let Some(a) = s.owner(j) {
+                return Some(self.expand_group(s, a));
+            }
+            let w = s.w(j);
+            if s.is_boundary(j) || matches!(w, "." | "," | "that" | "which" | "who" | "by" | "to" | "from" | "with" | "against" | "on" | "in" | "at" | "after" | "before" | "as" | "while" | "when" | "because" | "if" | "since" | "and" | "near") {
+                return None;
+            }
+            gap += 1;
+            if gap > 6 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The mention after preposition `prep` following the trigger.
+    fn prep_object(&self, s: &Sentence, from: usize, prep: &str) -> Option<Vec<usize>> {
+        let to = (from + 10).min(s.end);
+        for i in from..to {
+            if s.is_boundary(i) || (i > from && matches!(s.w(i), "." | "that" | "which" | "who")) {
+                return None;
+            }
+            if s.phrase_at(i, prep) && s.owner(i).is_none() {
+                let after = i + prep.split(' ').count();
+                return self.group_right(s, after, 4).or_else(|| {
+                    // A place object is fine too.
+                    (after..(after + 4).min(s.end)).find_map(|j| s.owner(j)).map(|a| vec![a])
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether the object after the trigger is a people noun ("captured 12 fighters").
+    fn people_object(&self, s: &Sentence, h: &Hit) -> bool {
+        (h.last + 1..(h.last + 5).min(s.end)).any(|i| PEOPLE_NOUNS.contains(&s.w(i)))
+    }
+
+    fn status(&self, s: &Sentence, h: &Hit, attribution: &Option<(Vec<String>, usize)>) -> (Status, Vec<String>) {
+        let clause_start = (s.first..h.first).rev().find(|&i| s.is_boundary(i)).map_or(s.first, |i| i + 1);
+        let before: Vec<&str> = (clause_start..h.first).map(|i| s.w(i)).collect();
+        let joined = before.join(" ");
+        let has = |list: &[String]| {
+            list.iter().any(|c| {
+                let c = c.as_str();
+                before.contains(&c) || (c.contains(' ') && joined.contains(c))
+            })
+        };
+        let deny_near = (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| self.cues.deny.iter().any(|d| {
+            sitrep_kb::lexicon::verb_forms(d).iter().any(|(_, f)| f == s.w(i))
+        }));
+        let who = attribution.as_ref().map(|(w, _)| w.clone()).unwrap_or_default();
+        if deny_near {
+            return (Status::Denied, who);
+        }
+        let near: Vec<&str> = (h.first.saturating_sub(5).max(clause_start)..h.first).map(|i| s.w(i)).collect();
+        let near_joined = near.join(" ");
+        let near_has = |list: &[String]| list.iter().any(|c| near.contains(&c.as_str()) || (c.contains(' ') && near_joined.contains(c.as_str())));
+        if near_has(&self.cues.hypothetical) || has(&["if".to_string(), "unless".to_string()]) {
+            return (Status::Hypothetical, who);
+        }
+        if near_has(&self.cues.intend) {
+            return (Status::Intended, who);
+        }
+        match attribution {
+            Some((w, at)) if *at != h.first => (Status::Claimed, w.clone()),
+            _ => (Status::Asserted, vec![]),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn place_and_date(&self, doc: &Document, toks: &Tokens, s: &Sentence, h: &Hit, ev: &mut Event, dates: &[DateMention], places: &HashMap<String, EventPlace>) {
+        // Place: the object place, else a locative phrase nearest the trigger.
+        let loc_id = ev.location.as_ref().map(|l| l.id.clone()).or_else(|| self.locative_place(s, h));
+        ev.location = loc_id.and_then(|id| places.get(&id).cloned());
+        if let (Some(c), Some(l)) = (&mut ev.control, &ev.location) {
+            c.place = l.id.clone();
+        }
+        // Date: the date expression nearest the trigger in the sentence.
+        let tpos = toks.toks[h.first].span.start;
+        let best = dates.iter().min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
+        match best {
+            Some(d) => {
+                ev.date = Some(d.date);
+                ev.date_from = Some(d.from);
+                ev.date_note = d.note.clone();
+                let _ = d.precision;
+            }
+            None => {
+                if let Some(p) = doc.published {
+                    ev.date = Some(p);
+                    ev.date_from = Some(DateFrom::Published);
+                }
+            }
+        }
+    }
+
+    fn locative_place(&self, s: &Sentence, h: &Hit) -> Option<String> {
+        const PREPS: &[&str] = &["in", "at", "near", "outside", "around", "inside", "into", "off", "of", "on", "across", "over", "towards", "toward", "to"];
+        let mut best: Option<(usize, String)> = None;
+        for a in &s.actors {
+            if a.kind != EntityType::Place && a.kind != EntityType::Country {
+                continue;
+            }
+            if a.first == s.first {
+                continue;
+            }
+            let prev = s.w(a.first - 1);
+            if !PREPS.contains(&prev) {
+                continue;
+            }
+            if a.kind == EntityType::Country && !matches!(prev, "in" | "to" | "into" | "across" | "off") {
+                continue;
+            }
+            let dist = if a.first > h.last { a.first - h.last } else { (h.first - a.last) * 2 };
+            if best.as_ref().map_or(true, |(d, _)| dist < *d) {
+                best = Some((dist, a.id.clone()));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Figures in the clause of the trigger.
+    fn size(&self, s: &Sentence, h: &Hit) -> Option<Size> {
+        let mut size = Size::default();
+        let from = h.first.saturating_sub(8).max(s.first);
+        let to = (h.last + 12).min(s.end);
+        for i in from..to {
+            let Some(n) = number(s.w(i)) else { continue };
+            let window: Vec<&str> = ((i + 1)..(i + 5).min(s.end)).map(|k| s.w(k)).collect();
+            let before: Vec<&str> = (i.saturating_sub(3).max(s.first)..i).map(|k| s.w(k)).collect();
+            let count = Count::Exact(n);
+            // The words after a figure say what it counts ("30 wounded"); the
+            // words before only when nothing follows ("killed 12").
+            let category = [&window, &before].iter().find_map(|ws| {
+                let has = |list: &[String]| list.iter().any(|c| ws.contains(&c.as_str()));
+                [&self.cues.dead, &self.cues.injured, &self.cues.displaced, &self.cues.captured]
+                    .iter()
+                    .position(|l| has(l))
+            });
+            if let Some(c) = category {
+                let slot = match c {
+                    0 => &mut size.dead,
+                    1 => &mut size.injured,
+                    2 => &mut size.displaced,
+                    _ => &mut size.captured,
+                };
+                slot.get_or_insert(count);
+            } else if i > h.last && i <= h.last + 4 {
+                // "destroyed 25 units of enemy military equipment"
+                let what: Vec<&str> = window.iter().take_while(|w| w.chars().all(char::is_alphabetic)).copied().collect();
+                if !what.is_empty() && !matches!(what[0], "percent" | "per" | "years" | "days" | "km" | "miles") {
+                    let mut phrase = what.join(" ");
+                    if phrase.starts_with("units of") {
+                        let more: Vec<&str> = ((i + 1)..(i + 7).min(s.end)).map(|k| s.w(k)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
+                        phrase = more.join(" ");
+                    }
+                    size.other.push(OtherCount { what: phrase, n: count });
+                }
+            }
+        }
+        (!size.is_empty()).then_some(size)
+    }
+}
+
+fn s_tok_span(toks: &Tokens, i: usize) -> Span {
+    toks.toks[i].span
+}
+
+fn pos_rank(p: Pos, f: Form) -> u8 {
+    match (p, f) {
+        (Pos::Verb, Form::Past) | (Pos::Verb, Form::Third) => 3,
+        (Pos::Verb, _) => 2,
+        (Pos::Noun, _) => 1,
+        (Pos::Adj, _) => 0,
+    }
+}
+
+fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for x in it {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// A number written in digits or words.
+fn number(w: &str) -> Option<u64> {
+    if w.chars().next().map_or(false, |c| c.is_ascii_digit()) {
+        let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+        if w.chars().any(|c| c.is_alphabetic()) || digits.len() > 9 {
+            return None;
+        }
+        return digits.parse().ok();
+    }
+    const WORDS: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+    WORDS.iter().position(|x| *x == w).map(|n| n as u64).filter(|&n| n > 1)
+}
+
+/// CAMEO root code of a PLOVER type and mode (ontology.md's mapping).
+pub fn cameo_root(kind: &str, mode: Option<&str>) -> &'static str {
+    match kind {
+        "AGREE" => "03",
+        "CONSULT" => "04",
+        "SUPPORT" => "05",
+        "COOPERATE" => "06",
+        "AID" => "07",
+        "CONCEDE" | "RETREAT" => "08",
+        "ACCUSE" if mode == Some("investigate") => "09",
+        "ACCUSE" => "11",
+        "REQUEST" => "10",
+        "REJECT" => "12",
+        "THREATEN" => "13",
+        "PROTEST" => "14",
+        "MOBILIZE" => "15",
+        "SANCTION" => "16",
+        "COERCE" => "17",
+        "ASSAULT" => match mode {
+            Some("abduct" | "beat" | "torture" | "sexual" | "targeted" | "suicide-attack" | "explosives" | "primitive" | "crowd-control") => "18",
+            Some("unconventional") => "20",
+            _ => "19",
+        },
+        _ => "01",
+    }
+}
+
+/// The most recent actors of each kind, for pronouns and descriptors.
+#[derive(Default)]
+struct Memory {
+    person: Option<String>,
+    group: Option<String>,
+    government: Option<String>,
+    any: Option<String>,
+}
+
+impl Memory {
+    fn remember(&mut self, s: &Sentence) {
+        for a in &s.actors {
+            match a.kind {
+                EntityType::Person => self.person = Some(a.id.clone()),
+                EntityType::ArmedGroup => self.group = Some(a.id.clone()),
+                EntityType::Government | EntityType::Country | EntityType::InternationalOrg => self.government = Some(a.id.clone()),
+                _ => continue,
+            }
+            self.any = Some(a.id.clone());
+        }
+    }
+
+    fn resolve(&self, word: &str) -> Option<String> {
+        match word {
+            "he" | "she" | "his" | "her" => self.person.clone(),
+            "army" | "forces" | "troops" | "militia" | "fighters" | "rebels" | "militants" | "military" | "force" => self.group.clone(),
+            "government" | "ministry" => self.government.clone(),
+            "it" | "its" | "they" | "their" | "group" | "movement" | "we" => self.group.clone().or(self.government.clone()).or(self.any.clone()),
+            _ => None,
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn precision_of(d: &PartialDate) -> Precision {
+    d.precision()
+}

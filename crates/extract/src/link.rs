@@ -1,0 +1,843 @@
+//! Entity linking: every mention of a known entity resolved to its KB
+//! record, unknown names typed from their cues.
+//!
+//! Passes, each over the whole document, each only on text the earlier ones
+//! left unclaimed:
+//! 1. exact aliases (one automaton over the folded text): names, acronyms
+//!    (case-sensitive), demonyms, seats of power, context descriptors;
+//! 2. possessive and compound force phrases ("Haftar's troops" -> his force);
+//! 3. office titles ("the Turkish foreign minister") -> the holder on the
+//!    publication date;
+//! 4. short forms of people already named, and acronyms defined in
+//!    parentheses;
+//! 5. transliteration-tolerant fuzzy matching of name-like words;
+//! 6. gazetteer places among capitalised word runs;
+//! 7. unknown names typed from cues ("President X", "X Brigade").
+
+use sitrep_kb::{AliasKind, Kb};
+use sitrep_model::{Document, Entity, EntityType, LinkHow, Mention, PartialDate, Span};
+use sitrep_text::normalize::{fold, slug, Folded};
+use sitrep_text::tokens::{tokenize, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// A linked mention before grouping.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    pub span: Span,
+    pub target: Target,
+    pub how: LinkHow,
+    pub score: f32,
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Kb(u32),
+    Place(u32),
+    Unknown { name: String, kind: EntityType },
+}
+
+/// Words that, before a name, say it is a person.
+const PERSON_TITLES: &[&str] = &[
+    "president", "prime minister", "minister", "foreign minister", "defence minister", "defense minister",
+    "spokesman", "spokesperson", "spokeswoman", "general", "gen.", "gen", "colonel", "col.", "marshal",
+    "field marshal", "commander", "leader", "chief", "envoy", "mr.", "mr", "mrs.", "mrs", "ms.", "dr.", "sheikh",
+    "king", "prince", "crown prince", "emir", "chancellor", "secretary", "ambassador", "lt.", "major", "maj.",
+    "captain", "capt.", "brigadier", "admiral", "sergeant", "senator", "deputy", "speaker", "mayor", "governor",
+    "premier", "vice president", "secretary-general", "secretary general", "chairman", "director", "head",
+    "official", "lieutenant", "analyst", "journalist", "correspondent", "researcher", "expert", "professor",
+];
+
+/// Head nouns that make "X's <head>" / "<X> <head>" the person's armed force.
+const FORCE_HEADS: &[&str] = &[
+    "forces", "force", "troops", "army", "militia", "militias", "fighters", "loyalists", "men", "soldiers",
+    "units", "air force", "air forces", "brigades", "camp",
+];
+
+/// Office titles resolvable to a holder, with the KB title they mean.
+const OFFICES: &[(&str, &str)] = &[
+    ("president", "President"),
+    ("prime minister", "Prime Minister"),
+    ("premier", "Prime Minister"),
+    ("foreign minister", "Foreign Minister"),
+    ("minister of foreign affairs", "Foreign Minister"),
+    ("foreign affairs minister", "Foreign Minister"),
+    ("defence minister", "Defence Minister"),
+    ("defense minister", "Defence Minister"),
+    ("minister of defence", "Defence Minister"),
+    ("minister of defense", "Defence Minister"),
+    ("king", "King"),
+    ("emir", "Emir"),
+    ("chancellor", "Chancellor"),
+    ("crown prince", "Crown Prince"),
+    ("supreme leader", "Supreme Leader"),
+    ("secretary of state", "Secretary of State"),
+];
+
+/// Words after a locative preposition that make a seat of power a place.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "to", "from", "outside", "around", "inside", "into", "towards", "toward", "of", "across",
+    "through", "via", "between", "on", "off", "within",
+];
+
+/// Last words that type an unknown capitalised name.
+const TYPE_CUES: &[(&str, EntityType)] = &[
+    ("brigade", EntityType::ArmedGroup),
+    ("brigades", EntityType::ArmedGroup),
+    ("battalion", EntityType::ArmedGroup),
+    ("regiment", EntityType::ArmedGroup),
+    ("division", EntityType::ArmedGroup),
+    ("militia", EntityType::ArmedGroup),
+    ("front", EntityType::ArmedGroup),
+    ("army", EntityType::ArmedGroup),
+    ("forces", EntityType::ArmedGroup),
+    ("force", EntityType::ArmedGroup),
+    ("guard", EntityType::ArmedGroup),
+    ("agency", EntityType::Media),
+    ("news", EntityType::Media),
+    ("tv", EntityType::Media),
+    ("television", EntityType::Media),
+    ("radio", EntityType::Media),
+    ("times", EntityType::Media),
+    ("post", EntityType::Media),
+    ("herald", EntityType::Media),
+    ("gazette", EntityType::Media),
+    ("tribune", EntityType::Media),
+    ("observer", EntityType::Media),
+    ("channel", EntityType::Media),
+    ("ministry", EntityType::Government),
+    ("council", EntityType::Government),
+    ("parliament", EntityType::Government),
+    ("government", EntityType::Government),
+    ("assembly", EntityType::Government),
+    ("committee", EntityType::Government),
+    ("organization", EntityType::Organization),
+    ("organisation", EntityType::Organization),
+    ("union", EntityType::Organization),
+    ("association", EntityType::Organization),
+    ("foundation", EntityType::Organization),
+    ("institute", EntityType::Organization),
+    ("company", EntityType::Organization),
+    ("corporation", EntityType::Organization),
+    ("party", EntityType::Organization),
+    ("movement", EntityType::Organization),
+];
+
+/// Capitalised words that never start or make a name on their own.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "if", "as", "by", "for", "with", "to", "from",
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "its", "their",
+    "our", "after", "before", "since", "when", "while", "there", "here", "last", "next", "according", "meanwhile",
+    "however", "also", "then", "now", "so", "yet", "some", "many", "all", "both", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "what", "why", "how", "who",
+    "photo", "video", "read", "more", "related", "update", "breaking", "editor", "note", "source", "sources",
+];
+
+/// Tokens of a document with their sentence index.
+pub struct Tokens {
+    pub toks: Vec<Token>,
+    pub sent: Vec<u32>,
+    /// Index of the first token of each sentence.
+    pub sent_start: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn new(doc: &Document) -> Self {
+        let mut toks = Vec::new();
+        let mut sent = Vec::new();
+        let mut sent_start = Vec::new();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            sent_start.push(toks.len());
+            let t = tokenize(&doc.text, *s);
+            sent.extend(std::iter::repeat(i as u32).take(t.len()));
+            toks.extend(t);
+        }
+        Tokens { toks, sent, sent_start }
+    }
+
+    /// Index of the token starting at byte `b`, if any.
+    pub fn at(&self, b: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.span.start < b);
+        (i < self.toks.len() && self.toks[i].span.start == b).then_some(i)
+    }
+
+    /// Index of the first token starting at or after byte `b`.
+    pub fn from(&self, b: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < b)
+    }
+
+    pub fn is_sentence_start(&self, i: usize) -> bool {
+        let s = self.sent[i] as usize;
+        let first = self.sent_start[s];
+        // Skip opening quotes/brackets.
+        i == first || (first..i).all(|j| self.toks[j].kind == TokenKind::Punct)
+    }
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().map_or(false, char::is_uppercase)
+}
+
+/// The linker's view of one document.
+struct Linker<'a> {
+    kb: &'a Kb,
+    doc: &'a Document,
+    toks: &'a Tokens,
+    folded: Folded,
+    mentions: Vec<RawMention>,
+    published: Option<PartialDate>,
+}
+
+impl<'a> Linker<'a> {
+    fn covered(&self, span: Span) -> bool {
+        self.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+
+    fn text(&self, span: Span) -> &'a str {
+        &self.doc.text[span.start..span.end]
+    }
+
+    /// Lower-case text of the `n` tokens before token `i` joined by spaces.
+    fn words_before(&self, i: usize, n: usize) -> String {
+        let from = i.saturating_sub(n);
+        let s = self.toks.sent[i];
+        (from..i)
+            .filter(|&j| self.toks.sent[j] == s)
+            .map(|j| self.toks.toks[j].text(&self.doc.text).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether a person title immediately precedes token `i`.
+    fn title_before(&self, i: usize) -> Option<&'static str> {
+        for n in (1..=3).rev() {
+            let w = self.words_before(i, n);
+            if let Some(t) = PERSON_TITLES.iter().find(|t| w == **t || w.ends_with(&format!(" {t}"))) {
+                if w.split(' ').count() == n || n == 1 {
+                    return Some(t);
+                }
+            }
+        }
+        None
+    }
+
+    fn push(&mut self, span: Span, target: Target, how: LinkHow, score: f32) {
+        self.mentions.push(RawMention { span, target, how, score });
+    }
+
+    /// Countries (alpha-3) in play: of every KB entity mentioned so far.
+    fn countries_in_play(&self) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for m in &self.mentions {
+            match &m.target {
+                Target::Kb(e) => {
+                    if let Some(c) = &self.kb.entity(*e).country {
+                        out.insert(c.clone());
+                    }
+                }
+                Target::Place(p) => {
+                    out.insert(self.kb.gazetteer.places[*p as usize].country.clone());
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn entities_in_play(&self) -> HashSet<u32> {
+        self.mentions
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::Kb(e) => Some(e),
+                _ => None,
+            })
+            .collect()
+    }
+
+    // ---- pass 1: aliases -------------------------------------------------
+
+    fn alias_pass(&mut self) {
+        let text = &self.doc.text;
+        let f = &self.folded.text;
+        let fb = f.as_bytes();
+        let mut descriptors = Vec::new();
+        let mut found: Vec<(Span, Vec<(u32, AliasKind)>)> = Vec::new();
+        for m in self.kb.automaton().find_iter(f.as_str()) {
+            let (s, e) = (m.start(), m.end());
+            let before_ok = s == 0 || !(fb[s - 1] as char).is_alphanumeric();
+            let after_ok = e == fb.len() || !(fb[e] as char).is_alphanumeric();
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let span = Span::new(self.folded.orig_start(s), self.folded.orig_end(e, text));
+            let written = &text[span.start..span.end];
+            let mut ok: Vec<(u32, AliasKind)> = Vec::new();
+            for r in self.kb.pattern_refs(m.pattern().as_usize()) {
+                if self.alias_acceptable(span, written, r.kind, &r.written) {
+                    ok.push((r.entity, r.kind));
+                }
+            }
+            if ok.is_empty() {
+                continue;
+            }
+            if ok.iter().all(|(_, k)| *k == AliasKind::Descriptor) {
+                descriptors.push((span, ok));
+            } else {
+                ok.retain(|(_, k)| *k != AliasKind::Descriptor);
+                found.push((span, ok));
+            }
+        }
+        // Unambiguous names first, so that ambiguous ones can lean on them.
+        found.sort_by_key(|(_, c)| c.len() > 1);
+        let mut resolved: Vec<(Span, u32, AliasKind)> = Vec::new();
+        for (span, cands) in &found {
+            let pick = if cands.len() == 1 { cands[0] } else { self.disambiguate(cands, &resolved) };
+            resolved.push((*span, pick.0, pick.1));
+        }
+        for (span, e, kind) in resolved {
+            match kind {
+                AliasKind::Seat if self.is_locative(span) => {
+                    // "in Ankara": the city, not the state.
+                    let folded = fold(self.text(span));
+                    if let Some(p) = self.best_place(&folded) {
+                        self.push(span, p, LinkHow::Gazetteer, 0.9);
+                    } else {
+                        self.push(span, Target::Kb(e), LinkHow::Alias, 0.8);
+                    }
+                }
+                // "German Chancellor", "Saudi television": an attribute of a
+                // person or outlet, not the state acting.
+                AliasKind::Demonym if self.attribute_demonym(span) => {}
+                AliasKind::Demonym => self.push(span, Target::Kb(e), LinkHow::Demonym, 0.85),
+                _ => self.push(span, Target::Kb(e), LinkHow::Alias, 0.95),
+            }
+        }
+        // Descriptors only where their entity or its country is in play.
+        let countries = self.countries_in_play();
+        let in_play = self.entities_in_play();
+        // A descriptor names an entity already named in the document, or,
+        // when it is a specific phrase (several words), the one entity of a
+        // country in play that it can describe.
+        for (span, cands) in descriptors {
+            let named: Vec<&(u32, AliasKind)> = cands.iter().filter(|(e, _)| in_play.contains(e)).collect();
+            let local: Vec<&(u32, AliasKind)> = cands
+                .iter()
+                .filter(|(e, _)| self.kb.entity(*e).country.as_ref().map_or(false, |c| countries.contains(c)))
+                .collect();
+            let specific = self.text(span).split_whitespace().count() >= 2;
+            let pick = named.first().copied().or(if specific && local.len() == 1 { local.first().copied() } else { None });
+            if let Some(&(e, _)) = pick {
+                self.push(span, Target::Kb(e), LinkHow::Descriptor, 0.7);
+            }
+        }
+    }
+
+    fn attribute_demonym(&self, span: Span) -> bool {
+        let text = &self.doc.text;
+        let i = self.toks.from(span.end);
+        let next: Vec<String> = (i..(i + 2).min(self.toks.toks.len()))
+            .filter(|&j| self.toks.sent[j] == self.toks.sent[i])
+            .map(|j| self.toks.toks[j].text(text).to_lowercase())
+            .collect();
+        let one = next.first().map(String::as_str).unwrap_or("");
+        let two = next.join(" ");
+        const MEDIA: &[&str] = &["television", "tv", "media", "news", "newspaper", "newspapers", "press", "channel", "agency", "radio", "state"];
+        (PERSON_TITLES.contains(&one) && !matches!(one, "official" | "head")) || PERSON_TITLES.contains(&two.as_str()) || MEDIA.contains(&one)
+    }
+
+    /// Whether an automaton hit is a real mention of that kind of alias.
+    fn alias_acceptable(&self, span: Span, written: &str, kind: AliasKind, kb_written: &str) -> bool {
+        let folded = fold(written);
+        let single_word = !folded.contains(' ');
+        let sentence_start = self.toks.at(span.start).map_or(false, |i| self.toks.is_sentence_start(i));
+        match kind {
+            AliasKind::Acronym => written.replace('.', "") == kb_written.replace('.', ""),
+            AliasKind::Demonym | AliasKind::Seat => is_capitalised(written),
+            AliasKind::Descriptor => true,
+            AliasKind::Name => {
+                let common = self.kb.is_common(&folded);
+                if single_word {
+                    if common {
+                        // "Dawn", "Hope": only written capitalised, mid-sentence.
+                        is_capitalised(written) && !sentence_start && written != written.to_uppercase()
+                    } else {
+                        is_capitalised(written) || folded.len() >= 5
+                    }
+                } else {
+                    // Lower-case multi-word names are fine only when they are
+                    // not made of common words alone ("government of national
+                    // unity" is; "national army" is a descriptor, not a name).
+                    written.chars().any(char::is_uppercase)
+                        || folded.split(' ').filter(|w| !self.kb.is_common(w)).count() == 0 && folded.split(' ').count() >= 3
+                }
+            }
+        }
+    }
+
+    /// Picks among entities sharing a name: already mentioned, then in a
+    /// country in play, then by type priority.
+    fn disambiguate(&self, cands: &[(u32, AliasKind)], resolved: &[(Span, u32, AliasKind)]) -> (u32, AliasKind) {
+        let mentioned: HashSet<u32> = resolved.iter().map(|r| r.1).collect();
+        let countries: HashSet<&str> =
+            resolved.iter().filter_map(|r| self.kb.entity(r.1).country.as_deref()).collect();
+        let prio = |t: EntityType| match t {
+            EntityType::Country => 0,
+            EntityType::InternationalOrg => 1,
+            EntityType::ArmedGroup => 2,
+            EntityType::Government => 3,
+            EntityType::Person => 4,
+            EntityType::Place => 5,
+            EntityType::Media => 6,
+            _ => 7,
+        };
+        *cands
+            .iter()
+            .min_by_key(|(e, k)| {
+                let r = self.kb.entity(*e);
+                (
+                    !mentioned.contains(e),
+                    !r.country.as_deref().map_or(false, |c| countries.contains(c)),
+                    *k == AliasKind::Demonym,
+                    prio(r.kind),
+                )
+            })
+            .unwrap()
+    }
+
+    fn is_locative(&self, span: Span) -> bool {
+        match self.toks.at(span.start) {
+            Some(i) if i > 0 && self.toks.sent[i - 1] == self.toks.sent[i] => {
+                let prev = self.toks.toks[i - 1].text(&self.doc.text).to_lowercase();
+                LOCATIVES.contains(&prev.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    fn best_place(&self, folded: &str) -> Option<Target> {
+        let places = self.kb.gazetteer.lookup_ix(folded);
+        let countries = self.countries_in_play();
+        let gaz = &self.kb.gazetteer.places;
+        let p = places.iter().find(|&&p| countries.contains(&gaz[p as usize].country)).or(places.first())?;
+        Some(self.place_target(*p))
+    }
+
+    fn place_target(&self, ix: u32) -> Target {
+        if let Some(id) = &self.kb.gazetteer.places[ix as usize].kb_id {
+            if let Some(e) = self.kb.index_of(id) {
+                return Target::Kb(e);
+            }
+        }
+        Target::Place(ix)
+    }
+
+    // ---- pass 2: possessive force phrases ---------------------------------
+
+    /// "Haftar's troops", "Haftar forces", "forces of Khalifa Haftar" -> his force.
+    fn force_pass(&mut self) {
+        let text = &self.doc.text;
+        let mut add = Vec::new();
+        for m in &self.mentions {
+            let Target::Kb(e) = m.target else { continue };
+            let rec = self.kb.entity(e);
+            if rec.kind != EntityType::Person {
+                continue;
+            }
+            let Some(force) = rec
+                .part_of
+                .iter()
+                .filter_map(|r| self.kb.resolve_ref(r))
+                .find(|&f| self.kb.entity(f).kind == EntityType::ArmedGroup)
+            else {
+                continue;
+            };
+            let mut i = self.toks.from(m.span.end);
+            let n = self.toks.toks.len();
+            if i < n && matches!(self.toks.toks[i].text(text), "'s" | "\u{2019}s") {
+                i += 1;
+            }
+            // Up to two modifiers: "Haftar's Libyan air force".
+            for skip in 0..=2 {
+                let j = i + skip;
+                if j >= n || self.toks.sent[j] != self.toks.sent[i.min(n - 1)] {
+                    break;
+                }
+                let w = self.toks.toks[j].text(text).to_lowercase();
+                let two = if j + 1 < n { format!("{w} {}", self.toks.toks[j + 1].text(text).to_lowercase()) } else { String::new() };
+                let end = if FORCE_HEADS.contains(&two.as_str()) {
+                    Some(self.toks.toks[j + 1].span.end)
+                } else if FORCE_HEADS.contains(&w.as_str()) {
+                    Some(self.toks.toks[j].span.end)
+                } else {
+                    None
+                };
+                if let Some(end) = end {
+                    add.push((Span::new(m.span.start, end), force));
+                    break;
+                }
+            }
+        }
+        for (span, force) in add {
+            // The phrase replaces the bare person mention inside it.
+            self.mentions.retain(|m| !span.contains(m.span));
+            self.push(span, Target::Kb(force), LinkHow::Descriptor, 0.8);
+        }
+    }
+
+    // ---- pass 3: office titles ---------------------------------------------
+
+    /// "the Turkish foreign minister", "Algeria's president" -> the holder.
+    fn office_pass(&mut self) {
+        let text = &self.doc.text;
+        let mut add = Vec::new();
+        for m in &self.mentions {
+            let Target::Kb(c) = m.target else { continue };
+            let rec = self.kb.entity(c);
+            if rec.kind != EntityType::Country {
+                continue;
+            }
+            let Some(alpha3) = rec.country.clone() else { continue };
+            let mut i = self.toks.from(m.span.end);
+            if i < self.toks.toks.len() && matches!(self.toks.toks[i].text(text), "'s" | "\u{2019}s") {
+                i += 1;
+            }
+            for (phrase, title) in OFFICES {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                let ok = words.iter().enumerate().all(|(k, w)| {
+                    self.toks.toks.get(i + k).map_or(false, |t| t.text(text).eq_ignore_ascii_case(w))
+                        && self.toks.sent.get(i + k) == self.toks.sent.get(i)
+                });
+                if !ok {
+                    continue;
+                }
+                let end_tok = i + words.len() - 1;
+                // A following name is linked on its own ("President Erdogan").
+                let next = self.toks.toks.get(end_tok + 1).map(|t| t.text(text)).unwrap_or("");
+                if is_capitalised(next) {
+                    break;
+                }
+                if let Some(holder) = self.kb.office_holder(title, &alpha3, self.published) {
+                    add.push((Span::new(self.toks.toks[i].span.start, self.toks.toks[end_tok].span.end), holder));
+                }
+                break;
+            }
+        }
+        for (span, e) in add {
+            if !self.covered(span) {
+                self.push(span, Target::Kb(e), LinkHow::Descriptor, 0.75);
+            }
+        }
+    }
+
+    // ---- pass 4/5: short forms and fuzzy names ------------------------------
+
+    fn name_word_pass(&mut self) {
+        let text = &self.doc.text;
+        let in_play = self.entities_in_play();
+        let countries = self.countries_in_play();
+        let mut add: Vec<(Span, u32, LinkHow, f32)> = Vec::new();
+        for i in 0..self.toks.toks.len() {
+            let t = self.toks.toks[i];
+            if t.kind != TokenKind::Word || self.covered(t.span) {
+                continue;
+            }
+            let w = t.text(text);
+            let folded = fold(w);
+            if folded.len() < sitrep_kb::fuzzy::MIN_WORD || self.kb.is_common(&folded) || NOT_NAMES.contains(&folded.as_str()) {
+                continue;
+            }
+            let cap = is_capitalised(w);
+            let title = self.title_before(i);
+            // Short form of a person named in this document.
+            if cap {
+                if let Some(&e) = self.kb.surname_holders(&folded).iter().find(|e| in_play.contains(e)) {
+                    add.push((t.span, e, LinkHow::Coreference, 0.9));
+                    continue;
+                }
+            }
+            let threshold = if title.is_some() { 0.72 } else if cap { 0.8 } else { 0.86 };
+            let hits = self.kb.fuzzy.lookup(&folded, threshold);
+            if hits.is_empty() || (!cap && title.is_none() && folded.len() < 5) {
+                continue;
+            }
+            let best = hits
+                .iter()
+                .max_by(|a, b| {
+                    let boost = |h: &sitrep_kb::FuzzyHit| {
+                        let r = self.kb.entity(h.entity);
+                        h.score
+                            + if in_play.contains(&h.entity) { 0.1 } else { 0.0 }
+                            + if r.country.as_ref().map_or(false, |c| countries.contains(c)) { 0.05 } else { 0.0 }
+                            + if title.map_or(false, |t| r.roles.iter().any(|ro| fold(&ro.title).contains(t))) { 0.1 } else { 0.0 }
+                    };
+                    boost(a).partial_cmp(&boost(b)).unwrap_or(std::cmp::Ordering::Equal)
+                })
+                .unwrap();
+            let rec = self.kb.entity(best.entity);
+            if !cap && !matches!(rec.kind, EntityType::Person) {
+                continue; // lower-case fuzzy only for garbled personal names
+            }
+            let mut span = t.span;
+            // Take in a preceding first name of the same person ("Khalifa Hifter").
+            if i > 0 && self.toks.sent[i - 1] == self.toks.sent[i] {
+                let prev = fold(self.toks.toks[i - 1].text(text));
+                let first_names: HashSet<String> = std::iter::once(&rec.name)
+                    .chain(rec.aliases.iter())
+                    .filter_map(|n| fold(n).split(' ').next().map(str::to_string))
+                    .collect();
+                if first_names.contains(&prev) && !self.covered(self.toks.toks[i - 1].span) {
+                    span = Span::new(self.toks.toks[i - 1].span.start, t.span.end);
+                }
+            }
+            add.push((span, best.entity, LinkHow::Fuzzy, best.score.min(1.0)));
+        }
+        for (span, e, how, score) in add {
+            if !self.covered(span) {
+                self.push(span, Target::Kb(e), how, score);
+            }
+        }
+    }
+
+    // ---- pass 6: gazetteer ---------------------------------------------------
+
+    fn gazetteer_pass(&mut self) {
+        let text = &self.doc.text;
+        let n = self.toks.toks.len();
+        let countries = self.countries_in_play();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks.toks[i];
+            let w = t.text(text);
+            if t.kind != TokenKind::Word || !is_capitalised(w) || self.covered(t.span) || self.title_before(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let mut matched = false;
+            for len in (1..=4).rev() {
+                let j = i + len - 1;
+                if j >= n || self.toks.sent[j] != self.toks.sent[i] {
+                    continue;
+                }
+                let span = Span::new(t.span.start, self.toks.toks[j].span.end);
+                if self.covered(span) || !is_capitalised(self.toks.toks[j].text(text)) {
+                    continue;
+                }
+                let folded = fold(self.text(span));
+                let single = len == 1;
+                if single && (self.kb.is_common(&folded) || NOT_NAMES.contains(&folded.as_str())) {
+                    continue;
+                }
+                let places = self.kb.gazetteer.lookup_ix(&folded);
+                let gaz = &self.kb.gazetteer.places;
+                let locative = self.is_locative(span);
+                let pick = places.iter().copied().find(|&p| countries.contains(&gaz[p as usize].country)).or_else(|| {
+                    places.iter().copied().find(|&p| matches!(gaz[p as usize].feature.as_str(), "city" | "region" | "country") || locative)
+                });
+                if let Some(p) = pick {
+                    // A capitalised word followed by another capitalised word
+                    // that is not part of the place is probably a person.
+                    let next_cap = self.toks.toks.get(j + 1).map_or(false, |t| {
+                        self.toks.sent[j + 1] == self.toks.sent[i] && is_capitalised(t.text(text)) && t.kind == TokenKind::Word
+                    });
+                    if next_cap && !locative {
+                        continue;
+                    }
+                    let target = self.place_target(p);
+                    self.push(span, target, LinkHow::Gazetteer, if locative { 0.9 } else { 0.75 });
+                    i = j + 1;
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                i += 1;
+            }
+        }
+    }
+
+    // ---- pass 7: unknown names --------------------------------------------------
+
+    fn unknown_pass(&mut self) {
+        let text = &self.doc.text;
+        let n = self.toks.toks.len();
+        let mut i = 0;
+        let mut add = Vec::new();
+        while i < n {
+            let t = self.toks.toks[i];
+            let w = t.text(text);
+            if t.kind != TokenKind::Word || !is_capitalised(w) || self.covered(t.span) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words (with inner "of", "al", "the", "-"),
+            // not starting with a function word ("As", "The").
+            if NOT_NAMES.contains(&fold(w).as_str()) || (self.toks.is_sentence_start(i) && self.kb.is_common(&fold(w))) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && self.toks.sent[j + 1] == self.toks.sent[i] {
+                let nt = self.toks.toks[j + 1];
+                let nw = nt.text(text);
+                let joiner = matches!(nw, "of" | "al" | "el" | "-" | "bin" | "ibn") && j + 2 < n
+                    && is_capitalised(self.toks.toks[j + 2].text(text))
+                    && !self.covered(self.toks.toks[j + 2].span);
+                if (is_capitalised(nw) && nt.kind == TokenKind::Word && !self.covered(nt.span)) || joiner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(t.span.start, self.toks.toks[j].span.end);
+            let words: Vec<String> = (i..=j).map(|k| fold(self.toks.toks[k].text(text))).collect();
+            let first = &words[0];
+            let all_common = words.iter().all(|w| self.kb.is_common(w) || NOT_NAMES.contains(&w.as_str()) || w.len() < 2);
+            let kind = if let Some((_, k)) = TYPE_CUES.iter().find(|(c, _)| words.len() > 1 && words.last() == Some(&c.to_string())) {
+                Some(*k)
+            } else if self.title_before(i).is_some() && !NOT_NAMES.contains(&first.as_str()) && !all_common {
+                Some(EntityType::Person)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                if !(words.len() == 1 && self.toks.is_sentence_start(i)) {
+                    let name = self.text(span).to_string();
+                    add.push((span, name, kind));
+                }
+            }
+            i = j + 1;
+        }
+        for (span, name, kind) in add {
+            self.push(span, Target::Unknown { name, kind }, LinkHow::Unknown, 0.5);
+        }
+        self.unknown_short_forms();
+    }
+
+    /// "Aksoy" after "Hami Aksoy" (an unknown person) is the same person.
+    fn unknown_short_forms(&mut self) {
+        let text = &self.doc.text;
+        let mut last_words: HashMap<String, Target> = HashMap::new();
+        for m in &self.mentions {
+            if let Target::Unknown { name, kind: EntityType::Person } = &m.target {
+                if let Some(last) = fold(name).split(' ').last() {
+                    last_words.insert(last.to_string(), m.target.clone());
+                }
+            }
+        }
+        if last_words.is_empty() {
+            return;
+        }
+        let mut add = Vec::new();
+        for t in &self.toks.toks {
+            if t.kind == TokenKind::Word && is_capitalised(t.text(text)) && !self.covered(t.span) {
+                if let Some(target) = last_words.get(&fold(t.text(text))) {
+                    add.push((t.span, target.clone()));
+                }
+            }
+        }
+        for (span, target) in add {
+            self.push(span, target, LinkHow::Coreference, 0.6);
+        }
+    }
+}
+
+/// Links every mention of `doc` (which must have its sentences).
+pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
+    let mut l = Linker { kb, doc, toks, folded: Folded::new(&doc.text), mentions: Vec::new(), published: doc.published };
+    l.alias_pass();
+    l.force_pass();
+    l.office_pass();
+    l.name_word_pass();
+    l.gazetteer_pass();
+    l.unknown_pass();
+    l.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    l.mentions
+}
+
+/// The id an entity gets in the records.
+pub fn target_id(kb: &Kb, t: &Target) -> String {
+    match t {
+        Target::Kb(e) => kb.entity(*e).id.clone(),
+        Target::Place(p) => {
+            let pl = &kb.gazetteer.places[*p as usize];
+            format!("{}-{}", slug(&pl.name), pl.country.to_lowercase())
+        }
+        Target::Unknown { name, .. } => slug(name),
+    }
+}
+
+/// Groups mentions into the document's entity records.
+pub fn entities(kb: &Kb, doc: &Document, mentions: &[RawMention]) -> Vec<Entity> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_id: HashMap<String, Entity> = HashMap::new();
+    for m in mentions {
+        let id = target_id(kb, &m.target);
+        let mention = Mention {
+            span: m.span,
+            text: doc.text[m.span.start..m.span.end].to_string(),
+            how: m.how,
+            score: m.score,
+        };
+        if let Some(e) = by_id.get_mut(&id) {
+            e.mentions.push(mention);
+            continue;
+        }
+        let mut e = new_entity(kb, &m.target, &id);
+        e.mentions.push(mention);
+        order.push(id.clone());
+        by_id.insert(id, e);
+    }
+    order.into_iter().filter_map(|id| by_id.remove(&id)).collect()
+}
+
+fn new_entity(kb: &Kb, t: &Target, id: &str) -> Entity {
+    let blank = |name: String, kind| Entity {
+        id: id.to_string(),
+        name,
+        kind,
+        aliases: vec![],
+        wikidata: None,
+        country: None,
+        code: None,
+        sector: None,
+        lat: None,
+        lon: None,
+        feature: None,
+        known: false,
+        mentions: vec![],
+    };
+    match t {
+        Target::Kb(e) => {
+            let r = kb.entity(*e);
+            let mut aliases: Vec<String> = r.aliases.clone();
+            aliases.truncate(30);
+            Entity {
+                id: id.to_string(),
+                name: r.name.clone(),
+                kind: r.kind,
+                aliases,
+                wikidata: r.wikidata.clone(),
+                country: r.country.clone(),
+                code: r.code.clone().or_else(|| r.country.clone()),
+                sector: r.sector.clone(),
+                lat: r.lat,
+                lon: r.lon,
+                feature: r.feature.clone(),
+                known: true,
+                mentions: vec![],
+            }
+        }
+        Target::Place(p) => {
+            let pl = &kb.gazetteer.places[*p as usize];
+            let mut e = blank(pl.name.clone(), EntityType::Place);
+            e.country = Some(pl.country.clone()).filter(|c| !c.is_empty());
+            e.lat = Some(pl.lat);
+            e.lon = Some(pl.lon);
+            e.feature = Some(pl.feature.clone());
+            e.known = true;
+            e
+        }
+        Target::Unknown { name, kind } => blank(name.clone(), *kind),
+    }
+}

@@ -1,0 +1,293 @@
+//! The event grammar on sentences written for these tests, against a small
+//! knowledge base and lexicon built here (so the tests pin the grammar, not
+//! the shipped vocabulary).
+
+use sitrep_extract::Extractor;
+use sitrep_kb::KbBuilder;
+use sitrep_model::{Document, Event, PublishedFrom, Status};
+
+const KB: &str = r#"
+{"id":"alpha","name":"Alphaland","type":"country","country":"ALP","code":"ALP","sector":"GOV","demonyms":["Alphan"],"seats":["Alphaville"],"lat":10.0,"lon":10.0,"feature":"country"}
+{"id":"beta","name":"Betaland","type":"country","country":"BET","code":"BET","sector":"GOV","demonyms":["Betan"],"lat":20.0,"lon":20.0,"feature":"country"}
+{"id":"gamma","name":"Gammaland","type":"country","country":"GAM","code":"GAM","sector":"GOV","lat":30.0,"lon":30.0,"feature":"country"}
+{"id":"red-army","name":"Red Army","type":"armed_group","aliases":["RA"],"country":"ALP","code":"ALP","sector":"MIL","part_of":["ALP"],"descriptors":["red forces"]}
+{"id":"blue-front","name":"Blue Front","type":"armed_group","aliases":["BF"],"country":"ALP","code":"ALP","sector":"REB"}
+{"id":"zed-marko","name":"Zed Marko","type":"person","aliases":["Marko"],"country":"ALP","code":"ALP","sector":"MIL","part_of":["red-army"],"roles":[{"title":"Commander","of":"red-army","from":"2015"}]}
+{"id":"una-vell","name":"Una Vell","type":"person","country":"BET","code":"BET","sector":"GOV","roles":[{"title":"President","of":"BET","from":"2018-01-01","to":null}]}
+{"id":"fort-nox","name":"Fort Nox","type":"place","country":"ALP","lat":11.0,"lon":11.0,"feature":"airbase"}
+{"id":"port-sel","name":"Port Sel","type":"place","country":"ALP","lat":12.0,"lon":12.0,"feature":"city"}
+{"id":"daily-wire-x","name":"Daily Xpress","type":"media","country":"BET","code":"BET","sector":"JRN"}
+"#;
+
+const LEXICON: &str = r#"
+[[trigger]]
+words = "attack"
+pos = "verb"
+type = "ASSAULT"
+target = ["object", "on", "against"]
+place_object = { type = "ASSAULT" }
+[[trigger]]
+words = "attack"
+pos = "noun"
+type = "ASSAULT"
+target = ["on", "against"]
+[[trigger]]
+words = "capture"
+pos = "verb"
+type = "ASSAULT"
+place_object = { type = "ASSAULT", control = "gain" }
+person_object = { type = "ASSAULT", mode = "abduct" }
+[[trigger]]
+words = "capture"
+pos = "noun"
+type = "ASSAULT"
+target = ["object"]
+place_object = { type = "ASSAULT", control = "gain" }
+[[trigger]]
+words = "withdraw"
+pos = "verb"
+type = "RETREAT"
+mode = "withdraw"
+irregular = ["withdrew", "withdrawn"]
+target = ["from"]
+place_object = { type = "RETREAT", mode = "withdraw", control = "lose" }
+[[trigger]]
+words = "send"
+pos = "verb"
+type = "AID"
+mode = "troops"
+irregular = ["sent"]
+target = ["to"]
+[[trigger]]
+words = "back"
+pos = "adj"
+type = "SUPPORT"
+irregular = ["backed"]
+[[trigger]]
+words = "support"
+pos = "verb"
+type = "AID"
+target = ["object"]
+[[trigger]]
+words = "condemn"
+pos = "verb"
+type = "ACCUSE"
+mode = "disapprove"
+target = ["object"]
+[[trigger]]
+words = "vow"
+pos = "verb"
+type = "THREATEN"
+mode = "violence"
+complement = "intend"
+[[trigger]]
+words = "promise"
+pos = "verb"
+type = "AGREE"
+complement = "intend"
+[[trigger]]
+words = "meet"
+pos = "verb"
+type = "CONSULT"
+irregular = ["met"]
+target = ["with", "object"]
+symmetric = true
+[[trigger]]
+words = "destroy"
+pos = "verb"
+type = "ASSAULT"
+mode = "destroy"
+[[trigger]]
+words = "kill"
+pos = "verb"
+type = "ASSAULT"
+
+[cues]
+report = ["say", "tell", "announce", "claim"]
+according_to = ["according to"]
+intend = ["will", "plans to", "intends to"]
+hypothetical = ["might", "could", "may", "would", "if"]
+negation = ["not", "never", "n't"]
+deny = ["deny"]
+dead = ["killed", "dead"]
+injured = ["wounded", "injured"]
+displaced = ["displaced"]
+captured = ["captured"]
+"#;
+
+fn extractor() -> Extractor {
+    let mut b = KbBuilder::default();
+    b.add_jsonl("test-kb.jsonl", KB).unwrap();
+    b.add_lexicon_text("test-lexicon.toml", LEXICON).unwrap();
+    Extractor::new(b.build().unwrap())
+}
+
+fn events(text: &str) -> Vec<Event> {
+    let ex = extractor();
+    let mut doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some("2021-03-10".parse().unwrap()), // a Wednesday
+        published_from: Some(PublishedFrom::Manifest),
+        ..Default::default()
+    };
+    sitrep_text::annotate(&mut doc);
+    ex.extract(&mut doc);
+    doc.events
+}
+
+fn one(text: &str, kind: &str) -> Event {
+    let evs = events(text);
+    evs.iter().find(|e| e.kind == kind).cloned().unwrap_or_else(|| panic!("no {kind} in {text:?}: {evs:#?}"))
+}
+
+#[test]
+fn active_voice_subject_is_source_object_is_target() {
+    let e = one("The Red Army attacked the Blue Front near Port Sel.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
+    assert_eq!(e.target, vec!["blue-front"]);
+    assert_eq!(e.location.unwrap().id, "port-sel");
+    assert_eq!(e.status, Status::Asserted);
+}
+
+#[test]
+fn passive_voice_swaps_roles() {
+    let e = one("The Blue Front was attacked by the Red Army.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
+    assert_eq!(e.target, vec!["blue-front"]);
+}
+
+#[test]
+fn nominal_trigger_with_prepositional_target() {
+    let e = one("Alphaland launched an attack on Betaland.", "ASSAULT");
+    assert_eq!(e.source, vec!["alpha"]);
+    assert_eq!(e.target, vec!["beta"]);
+}
+
+#[test]
+fn coordinated_actors_all_take_the_role() {
+    let e = one("Alphaland, Betaland and Gammaland condemned the Blue Front.", "ACCUSE");
+    assert_eq!(e.source, vec!["alpha", "beta", "gamma"]);
+    assert_eq!(e.target, vec!["blue-front"]);
+}
+
+#[test]
+fn capture_of_a_place_carries_control() {
+    let e = one("The Red Army captured Fort Nox from the Blue Front on Monday.", "ASSAULT");
+    let c = e.control.expect("control");
+    assert_eq!(c.place, "fort-nox");
+    assert_eq!(c.gained_by, vec!["red-army"]);
+    assert_eq!(c.lost_by, vec!["blue-front"]);
+    assert_eq!(e.date.unwrap().to_string(), "2021-03-08");
+}
+
+#[test]
+fn withdrawal_loses_the_place() {
+    let e = one("The Blue Front withdrew from Port Sel.", "RETREAT");
+    let c = e.control.expect("control");
+    assert_eq!(c.place, "port-sel");
+    assert_eq!(c.lost_by, vec!["blue-front"]);
+    assert!(c.gained_by.is_empty());
+}
+
+#[test]
+fn attribution_makes_a_claim() {
+    let e = one("The Red Army said it destroyed the Blue Front.", "ASSAULT");
+    assert_eq!(e.status, Status::Claimed);
+    assert_eq!(e.claimed_by, vec!["red-army"]);
+    assert_eq!(e.source, vec!["red-army"], "\"it\" is the claimant");
+    let e = one("According to Daily Xpress, the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.status, Status::Claimed);
+    assert_eq!(e.claimed_by, vec!["daily-wire-x"]);
+}
+
+#[test]
+fn negation_never_yields_an_asserted_event() {
+    assert!(events("The Red Army did not attack the Blue Front.").iter().all(|e| e.kind != "ASSAULT"));
+    let e = one("Alphaland denied that the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.status, Status::Denied);
+}
+
+#[test]
+fn a_vow_to_attack_is_a_threat_not_an_attack() {
+    let evs = events("Zed Marko vowed to attack Betaland.");
+    assert!(evs.iter().any(|e| e.kind == "THREATEN" && e.source == vec!["zed-marko"]));
+    assert!(evs.iter().all(|e| e.kind != "ASSAULT"), "{evs:#?}");
+    let e = one("The Red Army plans to attack Port Sel.", "THREATEN");
+    assert_eq!(e.mode.as_deref(), Some("violence"));
+}
+
+#[test]
+fn promise_is_agree_and_the_promised_act_is_intended() {
+    let evs = events("Betaland promised to send troops to Alphaland.");
+    assert!(evs.iter().any(|e| e.kind == "AGREE"));
+    let aid = evs.iter().find(|e| e.kind == "AID").expect("AID");
+    assert_eq!(aid.status, Status::Intended);
+    assert_eq!(aid.target, vec!["alpha"]);
+    assert_eq!(aid.source, vec!["beta"]);
+}
+
+#[test]
+fn hypothetical_cues() {
+    let e = one("The Red Army could attack Betaland.", "ASSAULT");
+    assert_eq!(e.status, Status::Hypothetical);
+}
+
+#[test]
+fn modifier_relations_and_passive_participles() {
+    let e = one("Betan-backed forces of the Blue Front advanced.", "SUPPORT");
+    assert_eq!(e.source, vec!["beta"]);
+    let e = one("Supported by Betaland and Gammaland, the Red Army advanced.", "AID");
+    assert_eq!(e.source, vec!["beta", "gamma"]);
+    assert_eq!(e.target, vec!["red-army"]);
+}
+
+#[test]
+fn possessive_force_of_a_commander() {
+    let e = one("Marko's troops attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
+}
+
+#[test]
+fn symmetric_meeting() {
+    let e = one("Una Vell met with Zed Marko in Alphaville on Tuesday.", "CONSULT");
+    assert!(e.source.contains(&"una-vell".to_string()) && e.source.contains(&"zed-marko".to_string()));
+    assert_eq!(e.date.unwrap().to_string(), "2021-03-09");
+}
+
+#[test]
+fn pronoun_subject_resolves_to_the_last_actor() {
+    let evs = events("Zed Marko arrived on Friday. He attacked the Blue Front.");
+    let e = evs.iter().find(|e| e.kind == "ASSAULT").unwrap();
+    assert_eq!(e.source, vec!["zed-marko"]);
+}
+
+#[test]
+fn figures_go_into_size() {
+    let e = one("The Red Army attacked the Blue Front, and 12 fighters were killed and 30 wounded.", "ASSAULT");
+    let s = e.size.expect("size");
+    assert_eq!(s.dead, Some(sitrep_model::Count::Exact(12)));
+    assert_eq!(s.injured, Some(sitrep_model::Count::Exact(30)));
+    let e = one("The Red Army destroyed 25 units of enemy military equipment.", "ASSAULT");
+    let s = e.size.expect("size");
+    assert_eq!(s.other[0].n, sitrep_model::Count::Exact(25));
+    assert!(s.other[0].what.contains("equipment"), "{:?}", s.other);
+}
+
+#[test]
+fn dates_resolve_against_publication_and_fall_back_to_it() {
+    let e = one("Last week the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.date_from, Some(sitrep_model::DateFrom::Relative));
+    let e = one("The Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.date_from, Some(sitrep_model::DateFrom::Published));
+    assert_eq!(e.date.unwrap().to_string(), "2021-03-10");
+    let e = one("In June 2015 the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.date.unwrap().to_string(), "2015-06");
+}
+
+#[test]
+fn cameo_projection_is_carried() {
+    let e = one("The Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.cameo.as_deref(), Some("19"));
+}
+

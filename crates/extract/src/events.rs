@@ -498,31 +498,27 @@ impl<'k> EventCoder<'k> {
         let mut mode = t.mode.clone();
         let mut control = None;
         let symmetric = t.symmetric;
+        // An override that changes the type brings its own mode (a mode of
+        // the old type may not exist in the new one).
+        let apply = |o: &sitrep_kb::lexicon::Override, kind: &mut String, mode: &mut Option<String>| {
+            if let Some(k) = &o.kind {
+                if k != kind {
+                    *mode = None;
+                }
+                *kind = k.clone();
+            }
+            if o.mode.is_some() {
+                *mode = o.mode.clone();
+            }
+        };
         if let Some(p) = object_place {
             if let Some(o) = &t.place_object {
-                if let Some(k) = &o.kind {
-                    kind = k.clone();
-                }
-                if o.mode.is_some() {
-                    mode = o.mode.clone();
-                }
+                apply(o, &mut kind, &mut mode);
                 control = o.control.clone().map(|c| (c, s.actors[p].id.clone()));
             }
-        } else if let Some(&a) = target.first() {
-            if s.actors[a].kind == EntityType::Person {
-                if let Some(o) = &t.person_object {
-                    if let Some(k) = &o.kind {
-                        kind = k.clone();
-                    }
-                    mode = o.mode.clone().or(mode);
-                }
-            }
-        } else if self.people_object(s, h) {
+        } else if target.first().map_or(false, |&a| s.actors[a].kind == EntityType::Person) || self.people_object(s, h) {
             if let Some(o) = &t.person_object {
-                if let Some(k) = &o.kind {
-                    kind = k.clone();
-                }
-                mode = o.mode.clone().or(mode);
+                apply(o, &mut kind, &mut mode);
             }
         }
         if control.is_none() {

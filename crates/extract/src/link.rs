@@ -179,6 +179,26 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().map_or(false, char::is_uppercase)
 }
 
+/// First words of an entity's names ("khalifa" for Khalifa Haftar).
+fn first_names(r: &sitrep_kb::EntityRecord) -> Vec<String> {
+    std::iter::once(&r.name)
+        .chain(r.aliases.iter())
+        .filter_map(|n| {
+            let f = fold(n);
+            let mut w = f.split(' ');
+            let first = w.next()?.to_string();
+            w.next().map(|_| first)
+        })
+        .collect()
+}
+
+/// Transliteration keeps the first consonant (or a vowel for a vowel).
+fn same_initial(a: &str, b: &str) -> bool {
+    let sa = sitrep_kb::fuzzy::skeleton(a);
+    let sb = sitrep_kb::fuzzy::skeleton(b);
+    sa.chars().next() == sb.chars().next()
+}
+
 /// The linker's view of one document.
 struct Linker<'a> {
     kb: &'a Kb,
@@ -207,6 +227,30 @@ impl<'a> Linker<'a> {
             .map(|j| self.toks.toks[j].text(&self.doc.text).to_lowercase())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The holder of the office named right before token `i` ("Turkey's
+    /// foreign minister", "Turkish President"), on the publication date.
+    fn office_before(&self, i: usize) -> Option<u32> {
+        let text = &self.doc.text;
+        for (phrase, title) in OFFICES {
+            let n = phrase.split(' ').count();
+            if i < n + 1 || self.words_before(i, n) != *phrase {
+                continue;
+            }
+            // The country: a mention ending just before the title (skipping "'s").
+            let mut k = i - n - 1;
+            if matches!(self.toks.toks[k].text(text), "'s" | "\u{2019}s") && k > 0 {
+                k -= 1;
+            }
+            let end = self.toks.toks[k].span.end;
+            let country = self.mentions.iter().find_map(|m| match m.target {
+                Target::Kb(e) if m.span.end == end && self.kb.entity(e).kind == EntityType::Country => self.kb.entity(e).country.clone(),
+                _ => None,
+            })?;
+            return self.kb.office_holder(title, &country, self.published);
+        }
+        None
     }
 
     /// Whether a person title immediately precedes token `i`.
@@ -548,6 +592,15 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let cap = is_capitalised(w);
+            // "Turkeys foreign minister": a possessive that lost its apostrophe.
+            if cap && folded.ends_with('s') {
+                if let Some(e) = self.kb.alias_lookup(&folded[..folded.len() - 1]).iter().find_map(|r| {
+                    (matches!(r.kind, AliasKind::Name) && self.kb.entity(r.entity).kind != EntityType::Place).then_some(r.entity)
+                }) {
+                    add.push((t.span, e, LinkHow::Alias, 0.8));
+                    continue;
+                }
+            }
             let title = self.title_before(i);
             // Short form of a person named in this document.
             if cap {
@@ -556,41 +609,73 @@ impl<'a> Linker<'a> {
                     continue;
                 }
             }
-            let threshold = if title.is_some() { 0.72 } else if cap { 0.8 } else { 0.86 };
-            let hits = self.kb.fuzzy.lookup(&folded, threshold);
-            if hits.is_empty() || (!cap && title.is_none() && folded.len() < 5) {
+            // Only the last word of a capitalised run is a surname candidate:
+            // "Francois" in "Francois Mitterand" is not.
+            let next_is_name = self.toks.toks.get(i + 1).map_or(false, |n| {
+                self.toks.sent[i + 1] == self.toks.sent[i] && n.kind == TokenKind::Word && is_capitalised(n.text(text))
+            });
+            let next_is_particle = self.toks.toks.get(i + 1).map_or(false, |n| {
+                self.toks.sent[i + 1] == self.toks.sent[i] && matches!(fold(n.text(text)).as_str(), "al" | "el" | "bin" | "ibn" | "abu" | "ould")
+            });
+            if cap && (next_is_name || next_is_particle || self.kb.is_given_name(&folded)) {
                 continue;
             }
-            let best = hits
-                .iter()
-                .max_by(|a, b| {
-                    let boost = |h: &sitrep_kb::FuzzyHit| {
-                        let r = self.kb.entity(h.entity);
-                        h.score
-                            + if in_play.contains(&h.entity) { 0.1 } else { 0.0 }
-                            + if r.country.as_ref().map_or(false, |c| countries.contains(c)) { 0.05 } else { 0.0 }
-                            + if title.map_or(false, |t| r.roles.iter().any(|ro| fold(&ro.title).contains(t))) { 0.1 } else { 0.0 }
-                    };
-                    boost(a).partial_cmp(&boost(b)).unwrap_or(std::cmp::Ordering::Equal)
+            // Words the KB knows exactly ("Turkish" as an attribute) and words
+            // after a locative preposition ("in Tarkhuna") are not people.
+            if !self.kb.alias_lookup(&folded).is_empty() || self.is_locative(t.span) {
+                continue;
+            }
+            // Lower-case words are garbled names only after a title, or when
+            // they spell a person already named here ("haftal" for Haftar).
+            let inflected = ["ed", "ing", "ly", "es"].iter().any(|e| folded.ends_with(e));
+            if !cap && (inflected || (title.is_none() && folded.len() < 5)) {
+                continue;
+            }
+            let threshold = if title.is_some() { 0.8 } else if cap { 0.84 } else { 0.88 };
+            let prev_word = (i > 0 && self.toks.sent[i - 1] == self.toks.sent[i])
+                .then(|| self.toks.toks[i - 1])
+                .filter(|p| p.kind == TokenKind::Word && is_capitalised(p.text(text)) && !self.covered(p.span))
+                .map(|p| fold(p.text(text)))
+                .filter(|p| !NOT_NAMES.contains(&p.as_str()) && !PERSON_TITLES.contains(&p.as_str()) && !self.kb.is_common(p));
+            // The office the title names on the publication date, if any:
+            // a fuzzy candidate that held it is all but certain.
+            let office_holder = title.and_then(|_| self.office_before(i));
+            let judged: Vec<(u32, f32)> = self
+                .kb
+                .fuzzy
+                .lookup(&folded, 0.7)
+                .into_iter()
+                .filter(|h| same_initial(&folded, &h.word))
+                .filter_map(|h| {
+                    let r = self.kb.entity(h.entity);
+                    if !cap && (r.kind != EntityType::Person || (title.is_none() && !in_play.contains(&h.entity))) {
+                        return None; // lower-case fuzzy only for garbled personal names
+                    }
+                    // A first name written before the surname must be this person's.
+                    if let Some(p) = &prev_word {
+                        if !first_names(r).iter().any(|f| f == p || strsim::jaro_winkler(f, p) > 0.85) {
+                            return None;
+                        }
+                    }
+                    let boost = if office_holder == Some(h.entity) { 0.2 } else { 0.0 }
+                        + if in_play.contains(&h.entity) { 0.1 } else { 0.0 }
+                        + if r.country.as_ref().map_or(false, |c| countries.contains(c)) { 0.04 } else { 0.0 }
+                        + if prev_word.is_some() { 0.05 } else { 0.0 };
+                    Some((h.entity, h.score + boost))
                 })
-                .unwrap();
-            let rec = self.kb.entity(best.entity);
-            if !cap && !matches!(rec.kind, EntityType::Person) {
-                continue; // lower-case fuzzy only for garbled personal names
-            }
+                .filter(|&(_, s)| s >= threshold)
+                .collect();
+            let Some(&(best, score)) = judged.iter().max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal)) else {
+                continue;
+            };
+            let rec = self.kb.entity(best);
             let mut span = t.span;
-            // Take in a preceding first name of the same person ("Khalifa Hifter").
-            if i > 0 && self.toks.sent[i - 1] == self.toks.sent[i] {
-                let prev = fold(self.toks.toks[i - 1].text(text));
-                let first_names: HashSet<String> = std::iter::once(&rec.name)
-                    .chain(rec.aliases.iter())
-                    .filter_map(|n| fold(n).split(' ').next().map(str::to_string))
-                    .collect();
-                if first_names.contains(&prev) && !self.covered(self.toks.toks[i - 1].span) {
-                    span = Span::new(self.toks.toks[i - 1].span.start, t.span.end);
-                }
+            // Take in the preceding first name ("Khalifa Hifter").
+            let _ = rec;
+            if prev_word.is_some() {
+                span = Span::new(self.toks.toks[i - 1].span.start, t.span.end);
             }
-            add.push((span, best.entity, LinkHow::Fuzzy, best.score.min(1.0)));
+            add.push((span, best, LinkHow::Fuzzy, score.min(1.0)));
         }
         for (span, e, how, score) in add {
             if !self.covered(span) {

@@ -12,8 +12,18 @@ fn month_of(token: &str) -> Option<u8> {
         return None;
     }
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     for (i, m) in MONTHS.iter().enumerate() {
         // "Jun", "June", "Sept" and "September" but not "Junk".
@@ -52,7 +62,10 @@ pub fn parse_loose_date(s: &str) -> Option<PartialDate> {
         }
     }
     // Month-name forms.
-    let tokens: Vec<&str> = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
     let mi = tokens.iter().position(|t| month_of(t).is_some())?;
     let month = month_of(tokens[mi])?;
     let is_day = |t: &str| t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit());
@@ -105,11 +118,20 @@ mod tests {
     #[test]
     fn iso_and_rfc822_and_names() {
         assert_eq!(p("2020-05-18").as_deref(), Some("2020-05-18"));
-        assert_eq!(p("2020-05-18T23:10:00+02:00").as_deref(), Some("2020-05-18"));
+        assert_eq!(
+            p("2020-05-18T23:10:00+02:00").as_deref(),
+            Some("2020-05-18")
+        );
         assert_eq!(p("2020-05-18+02:00").as_deref(), Some("2020-05-18"));
         assert_eq!(p("2020/05/18").as_deref(), Some("2020-05-18"));
-        assert_eq!(p("Mon, 18 May 2020 10:00:00 GMT").as_deref(), Some("2020-05-18"));
-        assert_eq!(p("Tue, 3 Jun 03 04:00:00 -0500").as_deref(), Some("2003-06-03"));
+        assert_eq!(
+            p("Mon, 18 May 2020 10:00:00 GMT").as_deref(),
+            Some("2020-05-18")
+        );
+        assert_eq!(
+            p("Tue, 3 Jun 03 04:00:00 -0500").as_deref(),
+            Some("2003-06-03")
+        );
         assert_eq!(p("May 18, 2020").as_deref(), Some("2020-05-18"));
         assert_eq!(p("18th September 2019").as_deref(), Some("2019-09-18"));
         assert_eq!(p("March 2021").as_deref(), Some("2021-03"));

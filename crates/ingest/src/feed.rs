@@ -25,6 +25,7 @@ use crate::html::{collapse_ws, html_to_text};
 pub struct FeedItem {
     /// 1-based position of the item in the feed.
     pub n: usize,
+    /// The item's title, HTML stripped.
     pub title: Option<String>,
     /// Title, blank line, body.
     pub text: String,
@@ -42,7 +43,9 @@ pub struct FeedItem {
 pub struct FeedError {
     /// The 1-based item the problem is in, if any.
     pub item: Option<usize>,
+    /// What is wrong, in one line.
     pub message: String,
+    /// Whether reading stopped here.
     pub fatal: bool,
 }
 
@@ -140,7 +143,10 @@ fn lower_name(name: &str) -> String {
 fn attr_value(e: &BytesStart<'_>, key: &str) -> Option<String> {
     for a in e.attributes().with_checks(false).flatten() {
         if a.key.as_ref().eq_ignore_ascii_case(key) {
-            let v = a.normalized_value(quick_xml::XmlVersion::default()).map(|c| c.into_owned()).unwrap_or_else(|_| a.value.to_string());
+            let v = a
+                .normalized_value(quick_xml::XmlVersion::default())
+                .map(|c| c.into_owned())
+                .unwrap_or_else(|_| a.value.to_string());
             return Some(v);
         }
     }
@@ -173,7 +179,11 @@ impl<R: BufRead> FeedReader<R> {
     fn fatal(&mut self, message: String) -> Option<Result<FeedItem, FeedError>> {
         self.done = true;
         let item = self.item.as_ref().map(|_| self.n);
-        Some(Err(FeedError { item, message, fatal: true }))
+        Some(Err(FeedError {
+            item,
+            message,
+            fatal: true,
+        }))
     }
 
     fn append(&mut self, text: &str, raw_html: bool) {
@@ -206,7 +216,9 @@ impl<R: BufRead> FeedReader<R> {
                 ("link", Kind::Atom) => {
                     let rel = attr_value(e, "rel").map(|r| r.to_ascii_lowercase());
                     if matches!(rel.as_deref(), None | Some("alternate")) {
-                        if let (Some(item), Some(href)) = (self.item.as_mut(), attr_value(e, "href")) {
+                        if let (Some(item), Some(href)) =
+                            (self.item.as_mut(), attr_value(e, "href"))
+                        {
                             if item.link.is_none() && !href.trim().is_empty() {
                                 item.link = Some(href.trim().to_string());
                             }
@@ -225,7 +237,9 @@ impl<R: BufRead> FeedReader<R> {
                     (Field::Content, atom_body(type_attr.as_deref()))
                 }
                 ("pubdate", _) => (Field::PubDate, Body::Plain),
-                ("dc:date" | "published" | "issued" | "dcterms:issued", _) => (Field::Published, Body::Plain),
+                ("dc:date" | "published" | "issued" | "dcterms:issued", _) => {
+                    (Field::Published, Body::Plain)
+                }
                 ("updated" | "modified" | "dcterms:modified", _) => (Field::Updated, Body::Plain),
                 _ => return,
             }
@@ -237,12 +251,21 @@ impl<R: BufRead> FeedReader<R> {
             if level != channel_level {
                 return;
             }
-            let body = if kind == Kind::Atom { atom_body(type_attr.as_deref()) } else { Body::Html };
+            let body = if kind == Kind::Atom {
+                atom_body(type_attr.as_deref())
+            } else {
+                Body::Html
+            };
             (Field::ChannelTitle, body)
         } else {
             return;
         };
-        self.cap = Some(Capture { field, level, body, buf: String::new() });
+        self.cap = Some(Capture {
+            field,
+            level,
+            body,
+            buf: String::new(),
+        });
     }
 
     fn end_field(&mut self) {
@@ -274,7 +297,9 @@ impl<R: BufRead> FeedReader<R> {
             self.channel_title = Some(value);
             return;
         }
-        let Some(item) = self.item.as_mut() else { return };
+        let Some(item) = self.item.as_mut() else {
+            return;
+        };
         let slot = match cap.field {
             Field::Title => &mut item.title,
             Field::Link => &mut item.link,
@@ -304,7 +329,11 @@ impl<R: BufRead> FeedReader<R> {
             text.push_str(b);
         }
         if text.trim().is_empty() {
-            return Err(FeedError { item: Some(self.n), message: "item has no title or text".into(), fatal: false });
+            return Err(FeedError {
+                item: Some(self.n),
+                message: "item has no title or text".into(),
+                fatal: false,
+            });
         }
         let published = [&item.pubdate, &item.published, &item.updated]
             .into_iter()
@@ -421,7 +450,13 @@ impl<R: BufRead> Iterator for FeedReader<R> {
 }
 
 impl<R: BufRead> FeedReader<R> {
-    fn on_start(&mut self, e: &BytesStart<'_>, name: &str, level: usize, empty: bool) -> Option<Result<FeedItem, FeedError>> {
+    fn on_start(
+        &mut self,
+        e: &BytesStart<'_>,
+        name: &str,
+        level: usize,
+        empty: bool,
+    ) -> Option<Result<FeedItem, FeedError>> {
         if level == 1 {
             let kind = match name {
                 "rss" => Kind::Rss,
@@ -450,7 +485,10 @@ impl<R: BufRead> FeedReader<R> {
         }
         if self.item.is_none() && (name == "item" || name == "entry") {
             self.n += 1;
-            self.item = Some(Item { level, ..Item::default() });
+            self.item = Some(Item {
+                level,
+                ..Item::default()
+            });
             if empty {
                 // handled by on_end right after
             }
@@ -576,7 +614,8 @@ mod tests {
 
     #[test]
     fn undeclared_entities_are_not_expanded() {
-        let xml = "<rss><channel><item><title>A&nbsp;B &bogus; &#65;</title></item></channel></rss>";
+        let xml =
+            "<rss><channel><item><title>A&nbsp;B &bogus; &#65;</title></item></channel></rss>";
         let got = items(xml);
         assert_eq!(got[0].as_ref().unwrap().text, "A B &bogus; A");
     }
@@ -584,7 +623,11 @@ mod tests {
     #[test]
     fn not_a_feed_and_malformed() {
         let e = items("<html><body>x</body></html>");
-        assert!(e[0].as_ref().unwrap_err().message.contains("not an RSS or Atom feed"));
+        assert!(e[0]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("not an RSS or Atom feed"));
         let e = items("<rss><channel><item><title>x</titl></item></channel></rss>");
         assert!(e.last().unwrap().as_ref().unwrap_err().fatal);
         let e = items("");

@@ -84,7 +84,12 @@ enum Mode {
 }
 
 fn run(html: &str, mode: Mode) -> State {
-    let sink = Sink { st: RefCell::new(State { mode, ..State::default() }) };
+    let sink = Sink {
+        st: RefCell::new(State {
+            mode,
+            ..State::default()
+        }),
+    };
     let tok = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
@@ -211,8 +216,24 @@ struct State {
 fn is_void(name: &str) -> bool {
     matches!(
         name,
-        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
-            | "param" | "source" | "track" | "wbr" | "keygen" | "basefont" | "bgsound" | "frame"
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "bgsound"
+            | "frame"
             | "image"
     )
 }
@@ -220,29 +241,106 @@ fn is_void(name: &str) -> bool {
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "address" | "article" | "aside" | "blockquote" | "body" | "caption" | "center" | "dd"
-            | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption"
-            | "figure" | "footer" | "form" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "header"
-            | "hgroup" | "hr" | "html" | "legend" | "li" | "listing" | "main" | "menu" | "nav"
-            | "ol" | "p" | "pre" | "section" | "summary" | "table" | "tbody" | "td" | "tfoot"
-            | "th" | "thead" | "tr" | "ul" | "xmp" | "plaintext" | "frameset" | "noframes"
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "xmp"
+            | "plaintext"
+            | "frameset"
+            | "noframes"
     )
 }
 
 /// Elements whose start implicitly closes an open `<p>`.
 fn closes_p(name: &str) -> bool {
     is_block(name)
-        && !matches!(name, "body" | "html" | "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption")
+        && !matches!(
+            name,
+            "body" | "html" | "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption"
+        )
 }
 
 fn is_skip(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-            | "canvas" | "select" | "button" | "textarea" | "nav" | "header" | "footer" | "aside"
-            | "figure" | "dialog" | "title" | "head" | "xmp" | "noembed" | "noframes" | "plaintext"
-            | "frameset" | "video" | "audio" | "map" | "datalist" | "option" | "optgroup"
-            | "applet" | "menu"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "canvas"
+            | "select"
+            | "button"
+            | "textarea"
+            | "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "figure"
+            | "dialog"
+            | "title"
+            | "head"
+            | "xmp"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+            | "frameset"
+            | "video"
+            | "audio"
+            | "map"
+            | "datalist"
+            | "option"
+            | "optgroup"
+            | "applet"
+            | "menu"
     )
 }
 
@@ -256,14 +354,44 @@ fn raw_kind(name: &str) -> Option<RawKind> {
 }
 
 fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
-    tag.attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
 }
 
 const UNLIKELY: &[&str] = &[
-    "comment", "share", "sharing", "social", "related", "newsletter", "promo", "advert",
-    "sponsor", "sidebar", "cookie", "subscribe", "breadcrumb", "pagination", "pager", "popup",
-    "modal", "banner", "masthead", "navbar", "menu", "footer", "disqus", "outbrain", "taboola",
-    "skip-link", "visually-hidden", "sr-only", "screen-reader", "paywall", "recommend",
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "advert",
+    "sponsor",
+    "sidebar",
+    "cookie",
+    "subscribe",
+    "breadcrumb",
+    "pagination",
+    "pager",
+    "popup",
+    "modal",
+    "banner",
+    "masthead",
+    "navbar",
+    "menu",
+    "footer",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "skip-link",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+    "paywall",
+    "recommend",
 ];
 const LIKELY: &[&str] = &["article", "content", "body", "main", "story", "entry"];
 
@@ -278,7 +406,11 @@ fn attr_skip(tag: &Tag, name: &str) -> bool {
         return true;
     }
     if let Some(style) = attr(tag, "style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -287,8 +419,16 @@ fn attr_skip(tag: &Tag, name: &str) -> bool {
         let r = role.trim().to_ascii_lowercase();
         if matches!(
             r.as_str(),
-            "navigation" | "banner" | "contentinfo" | "complementary" | "dialog" | "alertdialog"
-                | "menu" | "menubar" | "search" | "toolbar"
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "toolbar"
         ) {
             return true;
         }
@@ -306,7 +446,9 @@ fn attr_skip(tag: &Tag, name: &str) -> bool {
     if key.len() > 1000 {
         key.truncate(floor_boundary(&key, 1000));
     }
-    !key.is_empty() && UNLIKELY.iter().any(|u| key.contains(u)) && !LIKELY.iter().any(|l| key.contains(l))
+    !key.is_empty()
+        && UNLIKELY.iter().any(|u| key.contains(u))
+        && !LIKELY.iter().any(|l| key.contains(l))
 }
 
 /// The largest char boundary of `s` not above `i`.
@@ -358,7 +500,7 @@ fn nonempty(s: Option<&str>) -> Option<String> {
     }
 }
 
-fn lang_subtag(s: &str) -> Option<String> {
+pub(crate) fn lang_subtag(s: &str) -> Option<String> {
     let primary = s.trim().split(['-', '_']).next()?.to_ascii_lowercase();
     if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()) {
         Some(primary)
@@ -408,9 +550,13 @@ impl State {
         }
         let region = if name == "article" {
             Some(Region::Article)
-        } else if name == "main" || attr(tag, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main")) {
+        } else if name == "main"
+            || attr(tag, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        {
             Some(Region::Main)
-        } else if attr(tag, "itemprop").is_some_and(|v| v.trim().eq_ignore_ascii_case("articleBody")) {
+        } else if attr(tag, "itemprop")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("articleBody"))
+        {
             Some(Region::ArticleBody)
         } else {
             None
@@ -419,13 +565,29 @@ impl State {
         if block {
             self.flush();
         }
-        let (parent_blk, parent_blk_is_p, parent_form) =
-            self.stack.last().map(|o| (o.blk, o.blk_is_p, o.form)).unwrap_or((0, false, 0));
+        let (parent_blk, parent_blk_is_p, parent_form) = self
+            .stack
+            .last()
+            .map(|o| (o.blk, o.blk_is_p, o.form))
+            .unwrap_or((0, false, 0));
         let serial = self.new_serial(parent_blk);
         let skip = is_skip(name) || attr_skip(tag, name);
-        let (blk, blk_is_p) = if block { (serial, name == "p") } else { (parent_blk, parent_blk_is_p) };
+        let (blk, blk_is_p) = if block {
+            (serial, name == "p")
+        } else {
+            (parent_blk, parent_blk_is_p)
+        };
         let form = if name == "form" { serial } else { parent_form };
-        self.stack.push(Open { name: tag.name.clone(), serial, block, skip, blk, blk_is_p, form, raw: raw.is_some() });
+        self.stack.push(Open {
+            name: tag.name.clone(),
+            serial,
+            block,
+            skip,
+            blk,
+            blk_is_p,
+            form,
+            raw: raw.is_some(),
+        });
         if skip {
             self.skip_depth += 1;
         }
@@ -443,7 +605,8 @@ impl State {
             self.capture_buf.clear();
         } else if name == "script"
             && self.capture.is_none()
-            && attr(tag, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            && attr(tag, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             && self.jsonld.len() < 16
         {
             self.capture = Some((Capture::JsonLd, depth));
@@ -463,13 +626,17 @@ impl State {
             "meta" => {
                 let content = attr(tag, "content");
                 if let Some(he) = attr(tag, "http-equiv") {
-                    if he.trim().eq_ignore_ascii_case("content-language") && self.content_language.is_none() {
+                    if he.trim().eq_ignore_ascii_case("content-language")
+                        && self.content_language.is_none()
+                    {
                         self.content_language = content.and_then(lang_subtag);
                     }
                 }
                 let Some(content) = content else { return };
                 for key_attr in ["property", "name", "itemprop"] {
-                    let Some(key) = attr(tag, key_attr) else { continue };
+                    let Some(key) = attr(tag, key_attr) else {
+                        continue;
+                    };
                     let key = key.trim().to_ascii_lowercase();
                     let set = |slot: &mut Option<String>| {
                         if slot.is_none() {
@@ -487,28 +654,42 @@ impl State {
                             self.date(1, content)
                         }
                         "datepublished" => self.date(3, content),
-                        "date" | "pubdate" | "publishdate" | "publish-date" | "publish_date"
-                        | "publication_date" | "dc.date" | "dc.date.issued" | "dc.date.created"
-                        | "dc.date.published" | "dcterms.date" | "dcterms.issued" | "dcterms.created"
-                        | "sailthru.date" | "parsely-pub-date" | "article.published"
-                        | "article_date_original" | "original-publish-date" | "cxenseparse:recs:publishtime" => {
-                            self.date(4, content)
-                        }
+                        "date"
+                        | "pubdate"
+                        | "publishdate"
+                        | "publish-date"
+                        | "publish_date"
+                        | "publication_date"
+                        | "dc.date"
+                        | "dc.date.issued"
+                        | "dc.date.created"
+                        | "dc.date.published"
+                        | "dcterms.date"
+                        | "dcterms.issued"
+                        | "dcterms.created"
+                        | "sailthru.date"
+                        | "parsely-pub-date"
+                        | "article.published"
+                        | "article_date_original"
+                        | "original-publish-date"
+                        | "cxenseparse:recs:publishtime" => self.date(4, content),
                         _ => {}
                     }
                 }
             }
-            "link" => {
+            "link"
                 if self.canonical.is_none()
-                    && attr(tag, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")))
-                {
-                    self.canonical = nonempty(attr(tag, "href"));
-                }
+                    && attr(tag, "rel").is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|t| t.eq_ignore_ascii_case("canonical"))
+                    }) =>
+            {
+                self.canonical = nonempty(attr(tag, "href"));
             }
-            "html" => {
-                if self.lang.is_none() {
-                    self.lang = attr(tag, "lang").or_else(|| attr(tag, "xml:lang")).and_then(lang_subtag);
-                }
+            "html" if self.lang.is_none() => {
+                self.lang = attr(tag, "lang")
+                    .or_else(|| attr(tag, "xml:lang"))
+                    .and_then(lang_subtag);
             }
             "time" => {
                 if let Some(dt) = attr(tag, "datetime") {
@@ -516,7 +697,8 @@ impl State {
                         self.date(5, dt);
                     } else if self.times.len() < 1000 {
                         let serial = self.next_serial.max(1);
-                        self.times.push((serial, dt.to_string(), self.skip_depth > 0));
+                        self.times
+                            .push((serial, dt.to_string(), self.skip_depth > 0));
                     }
                 }
             }
@@ -540,7 +722,11 @@ impl State {
     }
 
     fn implicit_close(&mut self, name: &str) {
-        let find = |stack: &[Open], targets: &[&str], scope: &[&str], stop_at_block: bool| -> Option<usize> {
+        let find = |stack: &[Open],
+                    targets: &[&str],
+                    scope: &[&str],
+                    stop_at_block: bool|
+         -> Option<usize> {
             for (steps, (i, o)) in stack.iter().enumerate().rev().enumerate() {
                 if steps >= END_TAG_SEARCH {
                     break;
@@ -561,11 +747,31 @@ impl State {
             }
         }
         let hit = match name {
-            "li" => find(&self.stack, &["li"], &["ul", "ol", "menu", "table", "body", "html"], false),
-            "dt" | "dd" => find(&self.stack, &["dt", "dd"], &["dl", "table", "body", "html"], false),
-            "td" | "th" => find(&self.stack, &["td", "th"], &["tr", "table", "body", "html"], false),
+            "li" => find(
+                &self.stack,
+                &["li"],
+                &["ul", "ol", "menu", "table", "body", "html"],
+                false,
+            ),
+            "dt" | "dd" => find(
+                &self.stack,
+                &["dt", "dd"],
+                &["dl", "table", "body", "html"],
+                false,
+            ),
+            "td" | "th" => find(
+                &self.stack,
+                &["td", "th"],
+                &["tr", "table", "body", "html"],
+                false,
+            ),
             "tr" => find(&self.stack, &["tr"], &["table", "body", "html"], false),
-            "option" => find(&self.stack, &["option"], &["select", "datalist", "body", "html"], false),
+            "option" => find(
+                &self.stack,
+                &["option"],
+                &["select", "datalist", "body", "html"],
+                false,
+            ),
             _ => None,
         };
         if let Some(i) = hit {
@@ -638,7 +844,11 @@ impl State {
     fn text(&mut self, s: &str) {
         if let Some((cap, at)) = self.capture {
             if at + 1 == self.stack.len() {
-                let cap_len = if cap == Capture::JsonLd { MAX_JSONLD } else { MAX_META_TEXT };
+                let cap_len = if cap == Capture::JsonLd {
+                    MAX_JSONLD
+                } else {
+                    MAX_META_TEXT
+                };
                 push_capped(&mut self.capture_buf, s, cap_len);
                 return;
             }
@@ -685,7 +895,11 @@ impl State {
     }
 
     fn begin_block(&mut self) {
-        let (elem, p, form) = self.stack.last().map(|o| (o.blk, o.blk_is_p, o.form)).unwrap_or((0, false, 0));
+        let (elem, p, form) = self
+            .stack
+            .last()
+            .map(|o| (o.blk, o.blk_is_p, o.form))
+            .unwrap_or((0, false, 0));
         self.cur_elem = elem;
         self.cur_p = p;
         self.cur_form = form;
@@ -710,7 +924,12 @@ impl State {
             return;
         }
         let text = std::mem::take(&mut self.cur);
-        self.blocks.push(Block { text, elem: self.cur_elem, p: self.cur_p, form: self.cur_form });
+        self.blocks.push(Block {
+            text,
+            elem: self.cur_elem,
+            p: self.cur_p,
+            form: self.cur_form,
+        });
     }
 
     fn within(&self, inner: u32, outer: u32) -> bool {
@@ -719,7 +938,11 @@ impl State {
     }
 
     fn text_in(&self, region: u32) -> usize {
-        self.blocks.iter().filter(|b| self.within(b.elem, region)).map(|b| b.text.len()).sum()
+        self.blocks
+            .iter()
+            .filter(|b| self.within(b.elem, region))
+            .map(|b| b.text.len())
+            .sum()
     }
 
     /// The serial of the element whose blocks make the body (0: the page).
@@ -743,7 +966,11 @@ impl State {
         }
         let best = score
             .iter()
-            .max_by(|a, b| a.1.partial_cmp(b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.partial_cmp(b.1)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(a.0))
+            })
             .map(|(s, v)| (*s, *v));
         let largest = |kind: Region| -> Option<(u32, usize)> {
             self.regions
@@ -822,7 +1049,11 @@ impl State {
             .og_title
             .clone()
             .or(self.tw_title.clone())
-            .or_else(|| self.title_tag.as_deref().map(|t| strip_site(t, outlet.as_deref())))
+            .or_else(|| {
+                self.title_tag
+                    .as_deref()
+                    .map(|t| strip_site(t, outlet.as_deref()))
+            })
             .or(ld.headline.clone())
             .or(self.h1.clone());
 
@@ -836,10 +1067,11 @@ impl State {
             }
         }
         if published.is_none() {
+            // `<time>` inside the article first (its own <header> included),
+            // then any <time> in visible content.
             let in_region = self
                 .times
                 .iter()
-                .filter(|(_, _, skipped)| !skipped)
                 .filter(|(s, _, _)| region != 0 && self.within(*s, region))
                 .chain(self.times.iter().filter(|(_, _, skipped)| !skipped));
             for (_, v, _) in in_region {
@@ -1009,13 +1241,20 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("LD headline"));
         assert_eq!(a.outlet.as_deref(), Some("LD Outlet"));
 
-        let html = r#"<body><article><time datetime="2018-07-09">9 July</time>
+        let html = r#"<body><header><time datetime="2024-01-01">today</time></header>
+            <article><header><h1>H</h1><time datetime="2018-07-09">9 July</time></header>
             <p>Body text long enough to be a paragraph of the story here.</p></article></body>"#;
-        assert_eq!(extract_article(html).published, Some(PartialDate::day(2018, 7, 9)));
+        assert_eq!(
+            extract_article(html).published,
+            Some(PartialDate::day(2018, 7, 9))
+        );
 
         let html = r#"<head><meta name="dc.date" content="2017-01-05"><meta name="pubdate" content="junk">
             </head><body><p>Text</p></body>"#;
-        assert_eq!(extract_article(html).published, Some(PartialDate::day(2017, 1, 5)));
+        assert_eq!(
+            extract_article(html).published,
+            Some(PartialDate::day(2017, 1, 5))
+        );
     }
 
     #[test]
@@ -1042,7 +1281,11 @@ mod tests {
     #[test]
     fn deep_nesting_is_linear_and_safe() {
         let n = 200_000;
-        let html = format!("<html><body>{}Deep text.{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
+        let html = format!(
+            "<html><body>{}Deep text.{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
         let t = std::time::Instant::now();
         let a = extract_article(&html);
         assert_eq!(a.text, "Deep text.");

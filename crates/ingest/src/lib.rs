@@ -22,7 +22,7 @@
 //! | `.jsonl`, `.ndjson` (and `.json` named explicitly) | one per line | `id`, else `<stem>-<line>` |
 //! | a folder with `manifest.jsonl` | only the files the manifest lists | manifest `id`, else stem |
 //! | a folder without one | everything of a known type below it | as above |
-//! | `-` (stdin) | JSONL if it starts with `{`, a feed if it starts with `<rss`/`<feed`/`<rdf`/`<?xml`, HTML if it starts with `<`, else one text document | `stdin` / `stdin-<n>` |
+//! | `-` (stdin; origin path `-`) | JSONL if it starts with `{`, a feed if it starts with `<rss`/`<feed`/`<rdf`/`<?xml`, HTML if it starts with `<`, else one text document | `stdin` / `stdin-<n>` |
 //!
 //! A file named explicitly with another extension is read as plain text;
 //! images, archives, PDFs and other binary types are refused.
@@ -62,6 +62,8 @@
 //! `lang` is the language the input declares (HTML `lang`, JSONL/manifest
 //! `lang`), else [`detect_lang`] (a hook, currently always `None`), else `"en"`.
 
+#![warn(missing_docs)]
+
 use sitrep_model::{Document, Origin, PartialDate, PublishedFrom};
 use std::fmt;
 use std::fs::File;
@@ -89,7 +91,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_doc_bytes: 8 << 20, max_feed_bytes: 64 << 20 }
+        Limits {
+            max_doc_bytes: 8 << 20,
+            max_feed_bytes: 64 << 20,
+        }
     }
 }
 
@@ -108,7 +113,11 @@ pub struct IngestError {
 
 impl IngestError {
     fn new(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        IngestError { path: path.into(), line, message: message.into() }
+        IngestError {
+            path: path.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -162,19 +171,76 @@ pub fn detect_lang(_text: &str) -> Option<String> {
 }
 
 fn finish_lang(declared: Option<String>, text: &str) -> Option<String> {
-    Some(declared.or_else(|| detect_lang(text)).unwrap_or_else(|| "en".to_string()))
+    Some(
+        declared
+            .or_else(|| detect_lang(text))
+            .unwrap_or_else(|| "en".to_string()),
+    )
 }
 
 /// Extensions never read in a walk and refused when named explicitly.
 fn is_binary_extension(ext: &str) -> bool {
     matches!(
         ext.to_ascii_lowercase().as_str(),
-        "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "ico" | "tif" | "tiff" | "svgz" | "avif"
-            | "heic" | "pdf" | "zip" | "gz" | "tgz" | "bz2" | "xz" | "zst" | "7z" | "rar" | "tar"
-            | "mp3" | "mp4" | "m4a" | "wav" | "ogg" | "webm" | "avi" | "mov" | "mkv" | "flac"
-            | "exe" | "dll" | "so" | "dylib" | "o" | "a" | "class" | "jar" | "wasm" | "bin"
-            | "dat" | "db" | "sqlite" | "parquet" | "arrow" | "woff" | "woff2" | "ttf" | "otf"
-            | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "odt" | "pyc"
+        "png"
+            | "jpg"
+            | "jpeg"
+            | "gif"
+            | "webp"
+            | "bmp"
+            | "ico"
+            | "tif"
+            | "tiff"
+            | "svgz"
+            | "avif"
+            | "heic"
+            | "pdf"
+            | "zip"
+            | "gz"
+            | "tgz"
+            | "bz2"
+            | "xz"
+            | "zst"
+            | "7z"
+            | "rar"
+            | "tar"
+            | "mp3"
+            | "mp4"
+            | "m4a"
+            | "wav"
+            | "ogg"
+            | "webm"
+            | "avi"
+            | "mov"
+            | "mkv"
+            | "flac"
+            | "exe"
+            | "dll"
+            | "so"
+            | "dylib"
+            | "o"
+            | "a"
+            | "class"
+            | "jar"
+            | "wasm"
+            | "bin"
+            | "dat"
+            | "db"
+            | "sqlite"
+            | "parquet"
+            | "arrow"
+            | "woff"
+            | "woff2"
+            | "ttf"
+            | "otf"
+            | "doc"
+            | "docx"
+            | "xls"
+            | "xlsx"
+            | "ppt"
+            | "pptx"
+            | "odt"
+            | "pyc"
     )
 }
 
@@ -183,15 +249,37 @@ fn is_binary_extension(ext: &str) -> bool {
 /// Each item is one document or one rejected input; a rejection never stops
 /// the stream. Nothing is read before the iterator is advanced and at most
 /// one document (plus one JSONL line or feed event) is held at a time.
+#[allow(clippy::unnecessary_to_owned)] // the iterator must not borrow `paths`
 pub fn read_paths(paths: &[PathBuf], limits: Limits) -> impl Iterator<Item = IngestResult> + Send {
-    Ingest { frames: vec![Frame::Paths(paths.to_vec().into_iter())], limits }
+    Ingest {
+        frames: vec![Frame::Paths(paths.to_vec().into_iter())],
+        limits,
+    }
 }
 
 /// Reads one input from any reader (stdin, a network body, a fuzzer).
 ///
 /// `name` is used for ids (`name`, `name-<n>`) and errors. With
 /// `format: None` the format is sniffed as for stdin.
-pub fn read_reader<R: Read + Send + 'static>(name: &str, reader: R, format: Option<Format>, limits: Limits) -> DocStream {
+pub fn read_reader<R: Read + Send + 'static>(
+    name: &str,
+    reader: R,
+    format: Option<Format>,
+    limits: Limits,
+) -> DocStream {
+    read_named(name, name, reader, format, limits)
+}
+
+/// [`read_reader`] with a path shown in origins/errors (`display`) distinct
+/// from the id stem (stdin: `-` and `stdin`).
+fn read_named<R: Read + Send + 'static>(
+    display: &str,
+    stem: &str,
+    reader: R,
+    format: Option<Format>,
+    limits: Limits,
+) -> DocStream {
+    let name = display;
     let mut r = BufReader::with_capacity(64 << 10, reader);
     let format = match format {
         Some(f) => f,
@@ -200,7 +288,11 @@ pub fn read_reader<R: Read + Send + 'static>(name: &str, reader: R, format: Opti
             Err(e) => return one_err(IngestError::new(name, None, format!("cannot read: {e}"))),
         },
     };
-    let src = Source { display: name.to_string(), stem: name.to_string(), meta: None };
+    let src = Source {
+        display: display.to_string(),
+        stem: stem.to_string(),
+        meta: None,
+    };
     match format {
         Format::Jsonl => Box::new(JsonlDocs::new(r, src, limits.max_doc_bytes)),
         Format::Feed => {
@@ -210,7 +302,11 @@ pub fn read_reader<R: Read + Send + 'static>(name: &str, reader: R, format: Opti
                 return one_err(IngestError::new(name, None, format!("cannot read: {e}")));
             }
             if buf.len() as u64 > limits.max_feed_bytes {
-                return one_err(IngestError::new(name, None, too_large(None, limits.max_feed_bytes)));
+                return one_err(IngestError::new(
+                    name,
+                    None,
+                    too_large(None, limits.max_feed_bytes),
+                ));
             }
             match check_text(&buf) {
                 Ok(_) => {}
@@ -228,7 +324,11 @@ pub fn read_reader<R: Read + Send + 'static>(name: &str, reader: R, format: Opti
                 return one_err(IngestError::new(name, None, format!("cannot read: {e}")));
             }
             if buf.len() > limits.max_doc_bytes {
-                return one_err(IngestError::new(name, None, too_large(None, limits.max_doc_bytes as u64)));
+                return one_err(IngestError::new(
+                    name,
+                    None,
+                    too_large(None, limits.max_doc_bytes as u64),
+                ));
             }
             Box::new(std::iter::once(single_doc(buf, format, &src)))
         }
@@ -245,14 +345,25 @@ fn sniff<R: BufRead>(r: &mut R) -> io::Result<Format> {
     if head.starts_with(b"\xEF\xBB\xBF") {
         head = &head[3..];
     }
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let rest = &head[start..];
-    let lower: Vec<u8> = rest.iter().take(512).map(|b| b.to_ascii_lowercase()).collect();
+    let lower: Vec<u8> = rest
+        .iter()
+        .take(512)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
     Ok(if rest.starts_with(b"{") {
         Format::Jsonl
     } else if rest.starts_with(b"<") {
-        if has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf") || (lower.starts_with(b"<?xml") && !has(b"<html") && !has(b"<!doctype html")) {
+        if has(b"<rss")
+            || has(b"<feed")
+            || has(b"<rdf:rdf")
+            || (lower.starts_with(b"<?xml") && !has(b"<html") && !has(b"<!doctype html"))
+        {
             Format::Feed
         } else {
             Format::Html
@@ -281,7 +392,8 @@ fn check_text(bytes: &[u8]) -> Result<&str, String> {
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Err(format!("binary file (NUL byte at offset {i})"));
     }
-    let s = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: invalid byte at offset {}", e.valid_up_to()))?;
+    let s = std::str::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text: invalid byte at offset {}", e.valid_up_to()))?;
     let s = s.strip_prefix('\u{feff}').unwrap_or(s);
     if s.is_empty() {
         return Err("empty file".into());
@@ -314,7 +426,10 @@ fn single_doc(bytes: Vec<u8>, format: Format, src: &Source) -> IngestResult {
     let meta = src.meta.clone().unwrap_or_default();
     let mut doc = Document {
         id: meta.id.clone().unwrap_or_else(|| src.stem.clone()),
-        origin: Origin { path: src.display.clone(), line: None },
+        origin: Origin {
+            path: src.display.clone(),
+            line: None,
+        },
         ..Document::default()
     };
     let mut declared_lang = None;
@@ -361,14 +476,24 @@ fn single_doc(bytes: Vec<u8>, format: Format, src: &Source) -> IngestResult {
 // ---------------------------------------------------------------- JSONL ----
 
 /// Field access with the messages of the JSONL contract.
-fn opt_string(obj: &serde_json::Map<String, serde_json::Value>, key: &str) -> Result<Option<String>, String> {
+fn opt_string(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Result<Option<String>, String> {
     match obj.get(key) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => {
             let t = s.trim();
-            Ok(if t.is_empty() { None } else { Some(t.to_string()) })
+            Ok(if t.is_empty() {
+                None
+            } else {
+                Some(t.to_string())
+            })
         }
-        Some(v) => Err(format!("\"{key}\" must be a string (found {})", json_kind(v))),
+        Some(v) => Err(format!(
+            "\"{key}\" must be a string (found {})",
+            json_kind(v)
+        )),
     }
 }
 
@@ -395,25 +520,47 @@ fn opt_id(obj: &serde_json::Map<String, serde_json::Value>) -> Result<Option<Str
             }
         }
         Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-        Some(v) => Err(format!("\"id\" must be a string or a number (found {})", json_kind(v))),
+        Some(v) => Err(format!(
+            "\"id\" must be a string or a number (found {})",
+            json_kind(v)
+        )),
     }
 }
 
-fn opt_date(obj: &serde_json::Map<String, serde_json::Value>) -> Result<Option<PartialDate>, String> {
+fn opt_date(
+    obj: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Option<PartialDate>, String> {
     match opt_string(obj, "published")? {
         None => Ok(None),
-        Some(s) => s.parse::<PartialDate>().map(Some).map_err(|e| format!("\"published\": {e}")),
+        Some(s) => s
+            .parse::<PartialDate>()
+            .map(Some)
+            .map_err(|e| format!("\"published\": {e}")),
     }
 }
 
+/// `lang`: a string whose primary subtag is kept (`"en-US"` -> `"en"`);
+/// a value that is not a language tag is ignored.
 fn opt_lang(obj: &serde_json::Map<String, serde_json::Value>) -> Result<Option<String>, String> {
-    Ok(opt_string(obj, "lang")?.map(|l| l.to_ascii_lowercase()))
+    Ok(opt_string(obj, "lang")?.and_then(|l| html::lang_subtag(&l)))
 }
 
 /// Parses one JSON line into an object, with the contract's messages.
-fn parse_object(bytes: &[u8], first: bool) -> Result<serde_json::Map<String, serde_json::Value>, String> {
-    let s = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text: invalid byte at offset {} of the line", e.valid_up_to()))?;
-    let s = if first { s.strip_prefix('\u{feff}').unwrap_or(s) } else { s };
+fn parse_object(
+    bytes: &[u8],
+    first: bool,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let s = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text: invalid byte at offset {} of the line",
+            e.valid_up_to()
+        )
+    })?;
+    let s = if first {
+        s.strip_prefix('\u{feff}').unwrap_or(s)
+    } else {
+        s
+    };
     match serde_json::from_str::<serde_json::Value>(s) {
         Ok(serde_json::Value::Object(m)) => Ok(m),
         Ok(v) => Err(format!("not a JSON object (found {})", json_kind(&v))),
@@ -439,7 +586,12 @@ fn article_from_object(
     let text = match obj.get("text") {
         None => return Err("missing \"text\"".into()),
         Some(serde_json::Value::String(s)) => s,
-        Some(v) => return Err(format!("\"text\" must be a string (found {})", json_kind(v))),
+        Some(v) => {
+            return Err(format!(
+                "\"text\" must be a string (found {})",
+                json_kind(v)
+            ))
+        }
     };
     if text.trim().is_empty() {
         return Err("\"text\" is empty".into());
@@ -479,7 +631,12 @@ struct JsonlDocs<R> {
 
 impl<R: BufRead> JsonlDocs<R> {
     fn new(r: R, src: Source, max: usize) -> Self {
-        JsonlDocs { lines: BoundedLines::new(r, max), src, max, buf: Vec::new() }
+        JsonlDocs {
+            lines: BoundedLines::new(r, max),
+            src,
+            max,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -490,19 +647,41 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
         loop {
             let read = self.lines.next_line(&mut self.buf)?;
             let line = self.lines.line();
-            let err = |m: String| Some(Err(IngestError::new(self.src.display.clone(), Some(line), m)));
+            let err = |m: String| {
+                Some(Err(IngestError::new(
+                    self.src.display.clone(),
+                    Some(line),
+                    m,
+                )))
+            };
             match read {
                 Err(e) => return err(format!("read error: {e}")),
-                Ok(LineRead::TooLong) => return err(format!("line longer than {} bytes; skipped", self.max)),
+                Ok(LineRead::TooLong) => {
+                    return err(format!("line longer than {} bytes; skipped", self.max))
+                }
                 Ok(LineRead::Line) => {}
             }
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
-            let prefix = self.src.meta.as_ref().and_then(|m| m.id.clone()).unwrap_or_else(|| self.src.stem.clone());
-            let origin = Origin { path: self.src.display.clone(), line: Some(line) };
-            let r = parse_object(&self.buf, line == 1)
-                .and_then(|obj| article_from_object(&obj, format!("{prefix}-{line}"), origin, self.src.meta.as_ref()));
+            let prefix = self
+                .src
+                .meta
+                .as_ref()
+                .and_then(|m| m.id.clone())
+                .unwrap_or_else(|| self.src.stem.clone());
+            let origin = Origin {
+                path: self.src.display.clone(),
+                line: Some(line),
+            };
+            let r = parse_object(&self.buf, line == 1).and_then(|obj| {
+                article_from_object(
+                    &obj,
+                    format!("{prefix}-{line}"),
+                    origin,
+                    self.src.meta.as_ref(),
+                )
+            });
             return match r {
                 Ok(doc) => Some(Ok(doc)),
                 Err(m) => err(m),
@@ -521,7 +700,10 @@ struct FeedDocs<R> {
 
 impl<R: BufRead> FeedDocs<R> {
     fn new(r: R, src: Source) -> Self {
-        FeedDocs { items: feed::read_feed(r), src }
+        FeedDocs {
+            items: feed::read_feed(r),
+            src,
+        }
     }
 }
 
@@ -541,7 +723,9 @@ impl<R: BufRead> Iterator for FeedDocs<R> {
             }
             Ok(it) => {
                 let meta = self.src.meta.as_ref();
-                let prefix = meta.and_then(|m| m.id.clone()).unwrap_or_else(|| self.src.stem.clone());
+                let prefix = meta
+                    .and_then(|m| m.id.clone())
+                    .unwrap_or_else(|| self.src.stem.clone());
                 let lang = finish_lang(meta.and_then(|m| m.lang.clone()), &it.text);
                 Ok(Document {
                     id: format!("{prefix}-{}", it.n),
@@ -551,7 +735,10 @@ impl<R: BufRead> Iterator for FeedDocs<R> {
                     published: it.published,
                     published_from: it.published.map(|_| PublishedFrom::Metadata),
                     lang,
-                    origin: Origin { path: display, line: Some(it.n) },
+                    origin: Origin {
+                        path: display,
+                        line: Some(it.n),
+                    },
                     text: it.text,
                     ..Document::default()
                 })
@@ -567,11 +754,14 @@ fn display(p: &Path) -> String {
 }
 
 fn stem_of(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| display(p))
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display(p))
 }
 
 fn ext_of(p: &Path) -> Option<String> {
-    p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+    p.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
 /// Opens one file as a stream of documents. `explicit`: named by the user
@@ -605,7 +795,11 @@ fn open_file(path: &Path, meta: Option<Meta>, limits: Limits) -> DocStream {
     if regular && size == 0 {
         return err("empty file".into());
     }
-    let src = Source { display: disp.clone(), stem: stem_of(path), meta };
+    let src = Source {
+        display: disp.clone(),
+        stem: stem_of(path),
+        meta,
+    };
     match format {
         Format::Text | Format::Html => {
             let max = limits.max_doc_bytes as u64;
@@ -680,7 +874,10 @@ fn scan_text<R: Read>(r: io::Result<R>) -> Result<u64, String> {
         };
         let chunk = &buf[carry..carry + n];
         if let Some(i) = chunk.iter().position(|&b| b == 0) {
-            return Err(format!("binary file (NUL byte at offset {})", total + i as u64));
+            return Err(format!(
+                "binary file (NUL byte at offset {})",
+                total + i as u64
+            ));
         }
         total += n as u64;
         let filled = carry + n;
@@ -695,7 +892,12 @@ fn scan_text<R: Read>(r: io::Result<R>) -> Result<u64, String> {
                 buf.copy_within(good..filled, 0);
                 carry = filled - good;
             }
-            Err(e) => return Err(format!("not UTF-8 text: invalid byte at offset {}", offset + e.valid_up_to() as u64)),
+            Err(e) => {
+                return Err(format!(
+                    "not UTF-8 text: invalid byte at offset {}",
+                    offset + e.valid_up_to() as u64
+                ))
+            }
         }
     }
     if total == 0 {
@@ -710,7 +912,9 @@ fn scan_text<R: Read>(r: io::Result<R>) -> Result<u64, String> {
 /// Whether an extension-less file looks like UTF-8 text (first 8 KiB).
 fn looks_like_text(path: &Path) -> bool {
     let mut buf = [0u8; 8192];
-    let Ok(mut f) = File::open(path) else { return false };
+    let Ok(mut f) = File::open(path) else {
+        return false;
+    };
     let mut n = 0;
     while n < buf.len() {
         match f.read(&mut buf[n..]) {
@@ -751,7 +955,13 @@ impl ManifestReader {
     fn new(dir: &Path, manifest: PathBuf, limits: Limits) -> Self {
         let display = display(&manifest);
         let (lines, open_error) = match File::open(&manifest) {
-            Ok(f) => (Some(BoundedLines::new(BufReader::with_capacity(64 << 10, f), limits.max_doc_bytes)), None),
+            Ok(f) => (
+                Some(BoundedLines::new(
+                    BufReader::with_capacity(64 << 10, f),
+                    limits.max_doc_bytes,
+                )),
+                None,
+            ),
             Err(e) => (None, Some(format!("cannot open: {}", io_msg(&e)))),
         };
         ManifestReader {
@@ -767,16 +977,28 @@ impl ManifestReader {
 
     fn next_item(&mut self) -> Option<ManifestItem> {
         if let Some(m) = self.open_error.take() {
-            return Some(ManifestItem::Doc(Err(IngestError::new(self.display.clone(), None, m))));
+            return Some(ManifestItem::Doc(Err(IngestError::new(
+                self.display.clone(),
+                None,
+                m,
+            ))));
         }
         let lines = self.lines.as_mut()?;
         loop {
             let read = lines.next_line(&mut self.buf)?;
             let line = lines.line();
-            let err = |m: String| Some(ManifestItem::Doc(Err(IngestError::new(self.display.clone(), Some(line), m))));
+            let err = |m: String| {
+                Some(ManifestItem::Doc(Err(IngestError::new(
+                    self.display.clone(),
+                    Some(line),
+                    m,
+                ))))
+            };
             match read {
                 Err(e) => return err(format!("read error: {e}")),
-                Ok(LineRead::TooLong) => return err(format!("line longer than {} bytes; skipped", self.max)),
+                Ok(LineRead::TooLong) => {
+                    return err(format!("line longer than {} bytes; skipped", self.max))
+                }
                 Ok(LineRead::Line) => {}
             }
             if self.buf.iter().all(|b| b.is_ascii_whitespace()) {
@@ -794,7 +1016,12 @@ impl ManifestReader {
         let file = match obj.get("file") {
             None | Some(serde_json::Value::Null) => None,
             Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(v) => return Err(format!("\"file\" must be a string (found {})", json_kind(v))),
+            Some(v) => {
+                return Err(format!(
+                    "\"file\" must be a string (found {})",
+                    json_kind(v)
+                ))
+            }
         };
         let meta = Meta {
             id: opt_id(&obj)?,
@@ -806,8 +1033,15 @@ impl ManifestReader {
         };
         let Some(file) = file else {
             if obj.contains_key("text") {
-                let stem = self.dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "manifest".into());
-                let origin = Origin { path: self.display.clone(), line: Some(line) };
+                let stem = self
+                    .dir
+                    .file_name()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "manifest".into());
+                let origin = Origin {
+                    path: self.display.clone(),
+                    line: Some(line),
+                };
                 let mut doc = article_from_object(&obj, format!("{stem}-{line}"), origin, None)?;
                 doc.published_from = doc.published.map(|_| PublishedFrom::Manifest);
                 return Ok(ManifestItem::Doc(Ok(doc)));
@@ -829,13 +1063,17 @@ impl ManifestReader {
             return Err(format!("\"file\" {shown:?} is not a valid path"));
         }
         if rel.is_absolute() || file.starts_with('/') || file.starts_with('\\') {
-            return Err(format!("\"file\" {shown:?} is an absolute path; manifest files must be inside the folder"));
+            return Err(format!(
+                "\"file\" {shown:?} is an absolute path; manifest files must be inside the folder"
+            ));
         }
         for c in rel.components() {
             match c {
                 Component::Normal(_) | Component::CurDir => {}
                 Component::ParentDir => {
-                    return Err(format!("\"file\" {shown:?} escapes the folder (\"..\"); not read"));
+                    return Err(format!(
+                        "\"file\" {shown:?} escapes the folder (\"..\"); not read"
+                    ));
                 }
                 Component::RootDir | Component::Prefix(_) => {
                     return Err(format!("\"file\" {shown:?} is an absolute path; manifest files must be inside the folder"));
@@ -853,7 +1091,11 @@ impl ManifestReader {
         };
         match &self.dir_canon {
             Some(root) if canon.starts_with(root) => {}
-            _ => return Err(format!("\"file\" {shown:?} resolves outside the folder (symlink?); not read")),
+            _ => {
+                return Err(format!(
+                    "\"file\" {shown:?} resolves outside the folder (symlink?); not read"
+                ))
+            }
         }
         if canon.is_dir() {
             return Err(format!("\"file\" {shown:?} is a directory"));
@@ -867,7 +1109,10 @@ impl ManifestReader {
 enum Frame {
     Paths(std::vec::IntoIter<PathBuf>),
     /// One folder's sorted entries; `root` is the walk's canonical root.
-    Dir { root: PathBuf, entries: std::vec::IntoIter<PathBuf> },
+    Dir {
+        root: PathBuf,
+        entries: std::vec::IntoIter<PathBuf>,
+    },
     Manifest(Box<ManifestReader>),
     Docs(DocStream),
 }
@@ -881,20 +1126,40 @@ impl Ingest {
     /// Frames for a folder: its manifest, or its sorted entries.
     fn enter_dir(&mut self, dir: &Path, root: Option<PathBuf>) -> Option<IngestResult> {
         let manifest = dir.join("manifest.jsonl");
-        if std::fs::symlink_metadata(&manifest).map(|m| m.is_file()).unwrap_or(false) {
-            self.frames.push(Frame::Manifest(Box::new(ManifestReader::new(dir, manifest, self.limits))));
+        if std::fs::metadata(&manifest)
+            .map(|m| m.is_file())
+            .unwrap_or(false)
+        {
+            self.frames
+                .push(Frame::Manifest(Box::new(ManifestReader::new(
+                    dir,
+                    manifest,
+                    self.limits,
+                ))));
             return None;
         }
         let root = match root {
             Some(r) => r,
             None => match dir.canonicalize() {
                 Ok(r) => r,
-                Err(e) => return Some(Err(IngestError::new(display(dir), None, format!("cannot read folder: {}", io_msg(&e))))),
+                Err(e) => {
+                    return Some(Err(IngestError::new(
+                        display(dir),
+                        None,
+                        format!("cannot read folder: {}", io_msg(&e)),
+                    )))
+                }
             },
         };
         let rd = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
-            Err(e) => return Some(Err(IngestError::new(display(dir), None, format!("cannot read folder: {}", io_msg(&e))))),
+            Err(e) => {
+                return Some(Err(IngestError::new(
+                    display(dir),
+                    None,
+                    format!("cannot read folder: {}", io_msg(&e)),
+                )))
+            }
         };
         let mut names = Vec::new();
         for entry in rd {
@@ -907,20 +1172,33 @@ impl Ingest {
                     names.push(name);
                 }
                 Err(e) => {
-                    return Some(Err(IngestError::new(display(dir), None, format!("cannot read folder: {}", io_msg(&e)))));
+                    return Some(Err(IngestError::new(
+                        display(dir),
+                        None,
+                        format!("cannot read folder: {}", io_msg(&e)),
+                    )));
                 }
             }
         }
         names.sort();
         let entries: Vec<PathBuf> = names.into_iter().map(|n| dir.join(n)).collect();
-        self.frames.push(Frame::Dir { root, entries: entries.into_iter() });
+        self.frames.push(Frame::Dir {
+            root,
+            entries: entries.into_iter(),
+        });
         None
     }
 
     /// A path given by the user.
     fn start_path(&mut self, path: PathBuf) -> Option<IngestResult> {
         if path.as_os_str() == "-" {
-            self.frames.push(Frame::Docs(read_reader("stdin", io::stdin(), None, self.limits)));
+            self.frames.push(Frame::Docs(read_named(
+                "-",
+                "stdin",
+                io::stdin(),
+                None,
+                self.limits,
+            )));
             return None;
         }
         let md = match std::fs::metadata(&path) {
@@ -931,11 +1209,21 @@ impl Ingest {
             return self.enter_dir(&path, None);
         }
         if path.file_name().is_some_and(|n| n == "manifest.jsonl") {
-            let dir = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| PathBuf::from("."));
-            self.frames.push(Frame::Manifest(Box::new(ManifestReader::new(&dir, path, self.limits))));
+            let dir = path
+                .parent()
+                .map(Path::to_path_buf)
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or_else(|| PathBuf::from("."));
+            self.frames
+                .push(Frame::Manifest(Box::new(ManifestReader::new(
+                    &dir,
+                    path,
+                    self.limits,
+                ))));
             return None;
         }
-        self.frames.push(Frame::Docs(open_file(&path, None, self.limits)));
+        self.frames
+            .push(Frame::Docs(open_file(&path, None, self.limits)));
         None
     }
 
@@ -964,7 +1252,8 @@ impl Ingest {
             None => looks_like_text(&path),
         };
         if readable {
-            self.frames.push(Frame::Docs(open_file(&path, None, self.limits)));
+            self.frames
+                .push(Frame::Docs(open_file(&path, None, self.limits)));
         }
         None
     }
@@ -997,7 +1286,8 @@ impl Iterator for Ingest {
                 Frame::Manifest(m) => match m.next_item() {
                     Some(ManifestItem::Doc(r)) => Some(r),
                     Some(ManifestItem::File(path, meta)) => {
-                        self.frames.push(Frame::Docs(open_file(&path, Some(meta), self.limits)));
+                        self.frames
+                            .push(Frame::Docs(open_file(&path, Some(meta), self.limits)));
                         None
                     }
                     None => {

@@ -22,7 +22,12 @@ pub(crate) struct BoundedLines<R> {
 
 impl<R: BufRead> BoundedLines<R> {
     pub(crate) fn new(r: R, max: usize) -> Self {
-        BoundedLines { r, max, line: 0, eof: false }
+        BoundedLines {
+            r,
+            max,
+            line: 0,
+            eof: false,
+        }
     }
 
     /// The 1-based number of the line last read.
@@ -98,7 +103,11 @@ mod tests {
         let mut buf = Vec::new();
         let mut got = Vec::new();
         while let Some(x) = r.next_line(&mut buf) {
-            got.push((r.line(), x.unwrap(), String::from_utf8(buf.clone()).unwrap()));
+            got.push((
+                r.line(),
+                x.unwrap(),
+                String::from_utf8(buf.clone()).unwrap(),
+            ));
         }
         assert_eq!(
             got,

@@ -34,8 +34,14 @@ fn ids(docs: &[Document]) -> Vec<&str> {
 
 #[test]
 fn error_display() {
-    assert_eq!(IngestError::new("a.jsonl", Some(3), "bad").to_string(), "a.jsonl:3: bad");
-    assert_eq!(IngestError::new("a.txt", None, "empty file").to_string(), "a.txt: empty file");
+    assert_eq!(
+        IngestError::new("a.jsonl", Some(3), "bad").to_string(),
+        "a.jsonl:3: bad"
+    );
+    assert_eq!(
+        IngestError::new("a.txt", None, "empty file").to_string(),
+        "a.txt: empty file"
+    );
 }
 
 #[test]
@@ -49,7 +55,13 @@ fn text_files() {
     let f = write(d, "bad.txt", b"ok \xff no");
     let g = write(d, "space.txt", b"  \n\t ");
     let h = write(d, "big.txt", &[b'a'; 100]);
-    let (docs, errs) = run_with(&[a, b, c, e, f, g, h], Limits { max_doc_bytes: 50, ..Limits::default() });
+    let (docs, errs) = run_with(
+        &[a, b, c, e, f, g, h],
+        Limits {
+            max_doc_bytes: 50,
+            ..Limits::default()
+        },
+    );
     assert_eq!(ids(&docs), vec!["a"]);
     let doc = &docs[0];
     assert_eq!(doc.text, "Line one.\r\nLine two.\n");
@@ -79,7 +91,13 @@ fn missing_path_and_unsupported_type() {
     let (docs, errs) = run(&[t.path().join("nope.txt"), png, md]);
     assert_eq!(ids(&docs), vec!["notes"]);
     assert_eq!(errs.len(), 2);
-    assert!(errs[0].to_string().ends_with("nope.txt: no such file or directory"), "{}", errs[0]);
+    assert!(
+        errs[0]
+            .to_string()
+            .ends_with("nope.txt: no such file or directory"),
+        "{}",
+        errs[0]
+    );
     assert_eq!(errs[1].message, "unsupported file type .png");
 }
 
@@ -118,17 +136,34 @@ fn jsonl_lines() {
     assert_eq!(docs[2].published.unwrap().to_string(), "2021-01-02");
     assert_eq!(docs[3].lang.as_deref(), Some("fr"));
     assert_eq!(docs[3].origin.line, Some(15));
-    let got: Vec<(Option<usize>, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+    let got: Vec<(Option<usize>, &str)> =
+        errs.iter().map(|e| (e.line, e.message.as_str())).collect();
     assert_eq!(got.len(), 9, "{got:#?}");
     assert_eq!(got[0].0, Some(6));
     assert!(got[0].1.starts_with("malformed JSON"), "{}", got[0].1);
     assert_eq!(got[1], (Some(7), "missing \"text\""));
-    assert_eq!(got[2], (Some(8), "\"text\" must be a string (found an array)"));
-    assert_eq!(got[3], (Some(9), "\"id\" must be a string or a number (found a boolean)"));
+    assert_eq!(
+        got[2],
+        (Some(8), "\"text\" must be a string (found an array)")
+    );
+    assert_eq!(
+        got[3],
+        (
+            Some(9),
+            "\"id\" must be a string or a number (found a boolean)"
+        )
+    );
     assert_eq!(got[4], (Some(10), "\"text\" is empty"));
     assert_eq!(got[5].0, Some(11));
-    assert!(got[5].1.starts_with("\"published\": not an ISO date"), "{}", got[5].1);
-    assert_eq!(got[6], (Some(12), "\"title\" must be a string (found a number)"));
+    assert!(
+        got[5].1.starts_with("\"published\": not an ISO date"),
+        "{}",
+        got[5].1
+    );
+    assert_eq!(
+        got[6],
+        (Some(12), "\"title\" must be a string (found a number)")
+    );
     assert_eq!(got[7], (Some(13), "not a JSON object (found an array)"));
     assert_eq!(got[8], (Some(14), "\"text\" contains a NUL character"));
     assert!(errs.iter().all(|e| e.path.ends_with("arts.jsonl")));
@@ -141,7 +176,13 @@ fn jsonl_long_line_is_skipped_not_buffered() {
     body.push_str(&"x".repeat(5000));
     body.push_str("\"}\n{\"text\":\"after\"}\n");
     let p = write(t.path(), "long.jsonl", body.as_bytes());
-    let (docs, errs) = run_with(&[p], Limits { max_doc_bytes: 1000, ..Limits::default() });
+    let (docs, errs) = run_with(
+        &[p],
+        Limits {
+            max_doc_bytes: 1000,
+            ..Limits::default()
+        },
+    );
     assert_eq!(ids(&docs), vec!["long-1", "long-3"]);
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].line, Some(2));
@@ -151,12 +192,19 @@ fn jsonl_long_line_is_skipped_not_buffered() {
 #[test]
 fn jsonl_invalid_utf8_line_and_binary_file() {
     let t = tempfile::tempdir().unwrap();
-    let p = write(t.path(), "u.jsonl", b"{\"text\":\"ok\"}\n{\"text\":\"\xff\"}\n");
+    let p = write(
+        t.path(),
+        "u.jsonl",
+        b"{\"text\":\"ok\"}\n{\"text\":\"\xff\"}\n",
+    );
     let b = write(t.path(), "b.jsonl", b"{\"text\":\"ok\"}\n\0\0\0");
     let (docs, errs) = run(&[p, b]);
     assert_eq!(ids(&docs), vec!["u-1"]);
     assert_eq!(errs[0].line, Some(2));
-    assert_eq!(errs[0].message, "not UTF-8 text: invalid byte at offset 9 of the line");
+    assert_eq!(
+        errs[0].message,
+        "not UTF-8 text: invalid byte at offset 9 of the line"
+    );
     assert_eq!(errs[1].line, None);
     assert!(errs[1].message.starts_with("binary file"));
 }
@@ -171,7 +219,11 @@ fn html_file_document() {
         <meta name="date" content="2022-02-03"><meta property="og:site_name" content="Site"></head>
         <body><article><p>Body of the page, written for this test only.</p></article></body></html>"#,
     );
-    let empty = write(t.path(), "nothing.htm", b"<html><head><script>x()</script></head><body></body></html>");
+    let empty = write(
+        t.path(),
+        "nothing.htm",
+        b"<html><head><script>x()</script></head><body></body></html>",
+    );
     let (docs, errs) = run(&[p, empty]);
     assert_eq!(docs.len(), 1);
     let d = &docs[0];
@@ -214,7 +266,11 @@ fn manifest_folder() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path().join("set");
     write(&d, "000.txt", b"Text zero.");
-    write(&d, "sub/001.html", b"<p>Html one, for the manifest test.</p>");
+    write(
+        &d,
+        "sub/001.html",
+        b"<p>Html one, for the manifest test.</p>",
+    );
     write(&d, "ignored.txt", b"Not in the manifest.");
     write(&d, "gold.json", b"{}");
     write(&d, "items.jsonl", b"{\"text\":\"Item one.\"}\n");
@@ -236,7 +292,7 @@ fn manifest_folder() {
         r#"{"id":"m10","file":"sub"}"#,
     ];
     write(&d, "manifest.jsonl", manifest.join("\n").as_bytes());
-    let (docs, errs) = run(&[d.clone()]);
+    let (docs, errs) = run(std::slice::from_ref(&d));
     assert_eq!(ids(&docs), vec!["m0", "m1", "m8-1", "m9"]);
     let m0 = &docs[0];
     assert_eq!(m0.title.as_deref(), Some("Zero"));
@@ -249,13 +305,25 @@ fn manifest_folder() {
     assert_eq!(docs[1].text, "Html one, for the manifest test.");
     assert_eq!(docs[2].outlet.as_deref(), Some("Feedish"));
     assert_eq!(docs[3].published_from, Some(PublishedFrom::Manifest));
-    let got: Vec<(Option<usize>, String)> = errs.iter().map(|e| (e.line, e.message.clone())).collect();
-    assert!(errs.iter().all(|e| e.path.ends_with("manifest.jsonl")), "{errs:#?}");
-    assert_eq!(got.iter().map(|g| g.0.unwrap()).collect::<Vec<_>>(), vec![3, 4, 5, 6, 7, 8, 11], "{got:#?}");
+    let got: Vec<(Option<usize>, String)> =
+        errs.iter().map(|e| (e.line, e.message.clone())).collect();
+    assert!(
+        errs.iter().all(|e| e.path.ends_with("manifest.jsonl")),
+        "{errs:#?}"
+    );
+    assert_eq!(
+        got.iter().map(|g| g.0.unwrap()).collect::<Vec<_>>(),
+        vec![3, 4, 5, 6, 7, 8, 11],
+        "{got:#?}"
+    );
     assert!(got[0].1.contains("does not exist"));
     assert!(got[1].1.contains("escapes the folder"));
     assert!(got[2].1.contains("absolute path"));
-    assert!(got[3].1.contains("outside the folder") || got[3].1.contains("does not exist"), "{}", got[3].1);
+    assert!(
+        got[3].1.contains("outside the folder") || got[3].1.contains("does not exist"),
+        "{}",
+        got[3].1
+    );
     assert!(got[4].1.starts_with("\"published\": not an ISO date"));
     assert_eq!(got[5].1, "missing \"file\"");
     assert!(got[6].1.contains("is a directory"));
@@ -282,7 +350,11 @@ fn folder_walk_is_sorted_and_filtered() {
     write(&d, "a.txt", b"A.");
     write(&d, "c/z.html", b"<p>Z.</p>");
     write(&d, "c/y.jsonl", b"{\"text\":\"Y1.\"}\n{\"text\":\"Y2.\"}\n");
-    write(&d, "c/x.atom", b"<feed><title>F</title><entry><title>X.</title></entry></feed>");
+    write(
+        &d,
+        "c/x.atom",
+        b"<feed><title>F</title><entry><title>X.</title></entry></feed>",
+    );
     write(&d, ".hidden.txt", b"hidden");
     write(&d, ".git/config.txt", b"hidden dir");
     write(&d, "image.png", b"\x89PNG\0\0");
@@ -300,12 +372,18 @@ fn folder_walk_is_sorted_and_filtered() {
         std::os::unix::fs::symlink(d.join("a.txt"), d.join("d-in.txt")).unwrap();
         std::os::unix::fs::symlink(t.path(), d.join("loop")).unwrap();
     }
-    let (docs, errs) = run(&[d.clone()]);
+    let (docs, errs) = run(std::slice::from_ref(&d));
     assert!(errs.is_empty(), "{errs:?}");
     #[cfg(unix)]
-    assert_eq!(ids(&docs), vec!["README", "a", "b", "x-1", "y-1", "y-2", "z", "d-in", "mm"]);
+    assert_eq!(
+        ids(&docs),
+        vec!["README", "a", "b", "x-1", "y-1", "y-2", "z", "d-in", "mm"]
+    );
     #[cfg(not(unix))]
-    assert_eq!(ids(&docs), vec!["README", "a", "b", "x-1", "y-1", "y-2", "z", "mm"]);
+    assert_eq!(
+        ids(&docs),
+        vec!["README", "a", "b", "x-1", "y-1", "y-2", "z", "mm"]
+    );
     // Deterministic: the same again.
     let (again, _) = run(&[d]);
     assert_eq!(ids(&docs), ids(&again));
@@ -314,14 +392,19 @@ fn folder_walk_is_sorted_and_filtered() {
 #[test]
 fn reader_sniffing() {
     let limits = Limits::default();
-    let collect = |s: &'static str| -> Vec<IngestResult> { read_reader("stdin", s.as_bytes(), None, limits).collect() };
+    let collect = |s: &'static str| -> Vec<IngestResult> {
+        read_reader("stdin", s.as_bytes(), None, limits).collect()
+    };
     let j = collect("\n{\"text\":\"From stdin.\"}\n{\"id\":\"k\",\"text\":\"Two.\"}\n");
     let ids: Vec<String> = j.iter().map(|r| r.as_ref().unwrap().id.clone()).collect();
     assert_eq!(ids, vec!["stdin-2", "k"]);
     let t = collect("Plain text from stdin.\n");
     assert_eq!(t.len(), 1);
     let d = t[0].as_ref().unwrap();
-    assert_eq!((d.id.as_str(), d.text.as_str()), ("stdin", "Plain text from stdin.\n"));
+    assert_eq!(
+        (d.id.as_str(), d.text.as_str()),
+        ("stdin", "Plain text from stdin.\n")
+    );
     assert_eq!(d.origin.path, "stdin");
     let h = collect("<!doctype html><p>Html from stdin.</p>");
     assert_eq!(h[0].as_ref().unwrap().text, "Html from stdin.");

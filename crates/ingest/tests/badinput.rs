@@ -23,13 +23,17 @@ fn hostile_inputs() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("bad");
-    let status = Command::new("bash").arg(&script).arg(&dir).status().expect("run make.sh");
+    let status = Command::new("bash")
+        .arg(&script)
+        .arg(&dir)
+        .status()
+        .expect("run make.sh");
     assert!(status.success(), "make.sh failed");
 
     let start = Instant::now();
     let mut docs = Vec::new();
     let mut errs = Vec::new();
-    for r in read_paths(&[dir.clone()], Limits::default()) {
+    for r in read_paths(std::slice::from_ref(&dir), Limits::default()) {
         match r {
             Ok(d) => docs.push(d),
             Err(e) => errs.push(e),
@@ -47,9 +51,14 @@ fn hostile_inputs() {
     ids.sort();
     assert_eq!(ids, vec!["good", "nested", "ok1", "script"], "{errs:#?}");
     let get = |id: &str| docs.iter().find(|d| d.id == id).unwrap();
-    assert!(get("good").text.starts_with("Tripoli, 3 March 2021 -- Government forces said on Monday"));
+    assert!(get("good")
+        .text
+        .starts_with("Tripoli, 3 March 2021 -- Government forces said on Monday"));
     assert_eq!(get("nested").text, "Haftar's forces advanced.");
-    assert_eq!(get("script").text, "Turkey sent drones to Tripoli on Friday.");
+    assert_eq!(
+        get("script").text,
+        "Turkey sent drones to Tripoli on Friday."
+    );
     assert_eq!(get("ok1").text, "Egypt warned Turkey on Sunday.");
     assert_eq!(get("ok1").published.unwrap().to_string(), "2020-06-21");
     assert_eq!(get("ok1").origin.line, Some(1));
@@ -67,7 +76,10 @@ fn hostile_inputs() {
         .iter()
         .map(|e| {
             let p = PathBuf::from(&e.path);
-            let rel = p.strip_prefix(&dir).map(|r| r.display().to_string()).unwrap_or_else(|_| e.path.clone());
+            let rel = p
+                .strip_prefix(&dir)
+                .map(|r| r.display().to_string())
+                .unwrap_or_else(|_| e.path.clone());
             (rel, e.line, e.message.clone())
         })
         .collect();
@@ -92,7 +104,11 @@ fn hostile_inputs() {
         "{got:#?}"
     );
     let msg = |i: usize| got[i].2.as_str();
-    assert!(msg(0).starts_with("binary file") || msg(0).starts_with("not UTF-8 text"), "{}", msg(0));
+    assert!(
+        msg(0).starts_with("binary file") || msg(0).starts_with("not UTF-8 text"),
+        "{}",
+        msg(0)
+    );
     assert!(msg(1).contains("truncated"), "{}", msg(1));
     assert_eq!(msg(2), "empty file");
     assert!(msg(3).contains("entities"), "{}", msg(3));
@@ -101,7 +117,11 @@ fn hostile_inputs() {
     assert!(msg(6).starts_with("malformed JSON"), "{}", msg(6));
     assert_eq!(msg(7), "missing \"text\"");
     assert_eq!(msg(8), "\"text\" must be a string (found an array)");
-    assert!(msg(9).starts_with("\"published\": not an ISO date"), "{}", msg(9));
+    assert!(
+        msg(9).starts_with("\"published\": not an ISO date"),
+        "{}",
+        msg(9)
+    );
     assert!(msg(10).contains("does not exist"), "{}", msg(10));
     assert!(msg(11).contains("escapes the folder"), "{}", msg(11));
     // One line each, for the CLI.

@@ -68,8 +68,9 @@ pub struct FuzzyIndex {
 }
 
 /// Words shorter than this, or with a shorter skeleton, are never fuzzy-matched.
-pub const MIN_WORD: usize = 4;
+pub const MIN_WORD: usize = 5;
 const MIN_SKELETON: usize = 3;
+const MIN_JARO_WINKLER: f32 = 0.8;
 
 impl FuzzyIndex {
     /// Indexes `word` (folded) as a name word of `entity`.
@@ -111,6 +112,10 @@ impl FuzzyIndex {
         let mut hits: Vec<FuzzyHit> = Vec::new();
         for (e, w, sk_sim) in cands {
             let jw = strsim::jaro_winkler(word, w) as f32;
+            // Spellings of one name stay close letter by letter too.
+            if jw < MIN_JARO_WINKLER {
+                continue;
+            }
             let score = 0.5 * jw + 0.5 * sk_sim;
             if score >= threshold {
                 match hits.iter_mut().find(|h| h.entity == e) {

@@ -58,11 +58,15 @@ pub struct Kb {
     automaton: AhoCorasick,
     /// Pattern index -> the entities it names.
     patterns: Vec<Vec<AliasRef>>,
+    /// Folded alias -> pattern index.
+    pattern_ix: HashMap<String, usize>,
     pub fuzzy: FuzzyIndex,
     /// Folded surname -> person entities (for short forms).
     surnames: HashMap<String, Vec<u32>>,
     /// (folded title, office of) -> holders.
     offices: HashMap<(String, String), Vec<u32>>,
+    /// Folded given names of KB people.
+    given: HashSet<String>,
 }
 
 /// Errors name the file (and line).
@@ -195,6 +199,18 @@ impl Kb {
             }
         };
 
+        // Given names of people ("Ahmed", "Khalifa") are never surname keys.
+        let given: HashSet<String> = records
+            .iter()
+            .filter(|r| r.kind == EntityType::Person)
+            .flat_map(|r| std::iter::once(&r.name).chain(r.aliases.iter()))
+            .filter_map(|n| {
+                let f = fold(n);
+                let mut w = f.split(' ');
+                let first = w.next()?.to_string();
+                w.next().map(|_| first)
+            })
+            .collect();
         for (i, r) in records.iter().enumerate() {
             let e = i as u32;
             by_id.insert(r.id.clone(), e);
@@ -219,7 +235,7 @@ impl Kb {
             for d in &r.descriptors {
                 add(d, e, AliasKind::Descriptor);
             }
-            index_name_words(r, e, &common, &mut fuzzy, &mut surnames);
+            index_name_words(r, e, &common, &given, &mut fuzzy, &mut surnames);
             for role in &r.roles {
                 if let Some(of) = &role.of {
                     offices.entry((fold(&role.title), of.clone())).or_default().push(e);
@@ -259,9 +275,11 @@ impl Kb {
             common,
             automaton,
             patterns,
+            pattern_ix,
             fuzzy,
             surnames,
             offices,
+            given,
         })
     }
 
@@ -292,6 +310,11 @@ impl Kb {
         &self.automaton
     }
 
+    /// The entities a folded alias names exactly.
+    pub fn alias_lookup(&self, folded: &str) -> &[AliasRef] {
+        self.pattern_ix.get(folded).map_or(&[], |&i| self.patterns[i].as_slice())
+    }
+
     pub fn pattern_refs(&self, pattern: usize) -> &[AliasRef] {
         &self.patterns[pattern]
     }
@@ -303,6 +326,11 @@ impl Kb {
 
     pub fn common_len(&self) -> usize {
         self.common.len()
+    }
+
+    /// Whether a folded word is the given name of some KB person.
+    pub fn is_given_name(&self, folded: &str) -> bool {
+        self.given.contains(folded)
     }
 
     pub fn surname_holders(&self, folded: &str) -> &[u32] {
@@ -352,6 +380,7 @@ fn index_name_words(
     r: &EntityRecord,
     e: u32,
     common: &HashSet<String>,
+    given: &HashSet<String>,
     fuzzy: &mut FuzzyIndex,
     surnames: &mut HashMap<String, Vec<u32>>,
 ) {
@@ -362,7 +391,13 @@ fn index_name_words(
     for name in names {
         let folded = fold(name);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let distinctive = |w: &&&str| !PARTICLES.contains(*w) && !common.contains(**w) && w.len() >= fuzzy::MIN_WORD;
+        let distinctive = |w: &&&str| {
+            !PARTICLES.contains(*w) && !common.contains(**w) && !given.contains(**w) && w.len() >= fuzzy::MIN_WORD
+        };
+        // A patronymic after "bin"/"ibn" is not a surname either.
+        if words.len() >= 2 && matches!(words[words.len() - 2], "bin" | "ibn" | "bint" | "ben" | "ould") {
+            continue;
+        }
         match r.kind {
             EntityType::Person => {
                 if let Some(last) = words.last().filter(distinctive) {

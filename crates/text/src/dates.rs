@@ -179,15 +179,28 @@ pub fn find_dateline(text: &str) -> Option<(PartialDate, usize, usize)> {
             continue;
         }
         let line_start = head[..m.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = head[m.start..].find('\n').map_or(head.len(), |p| m.start + p);
+        let line_end = head[m.start..]
+            .find('\n')
+            .map_or(head.len(), |p| m.start + p);
         let before = &head[line_start..m.start];
         let (labelled, is_updated) = label_in(before);
         let prep = *s_tok > 0
             && sc.toks[s_tok - 1].s >= line_start
             && matches!(
                 sc.k(s_tok - 1),
-                Kw::On | Kw::Since | Kw::In | Kw::Until | Kw::By | Kw::From | Kw::Before
-                    | Kw::After | Kw::Between | Kw::Of | Kw::To | Kw::And | Kw::Through
+                Kw::On
+                    | Kw::Since
+                    | Kw::In
+                    | Kw::Until
+                    | Kw::By
+                    | Kw::From
+                    | Kw::Before
+                    | Kw::After
+                    | Kw::Between
+                    | Kw::Of
+                    | Kw::To
+                    | Kw::And
+                    | Kw::Through
             );
         let short_line = head[line_start..line_end].trim().len() <= 100;
         let near_start = before.trim().chars().count() <= 40;
@@ -212,12 +225,9 @@ fn label_in(before: &str) -> (bool, bool) {
     let mut labelled = false;
     let mut updated = false;
     for w in before.split(|c: char| !c.is_alphabetic()) {
-        match classify(w) {
-            Kw::Label(u) => {
-                labelled = true;
-                updated |= u;
-            }
-            _ => {}
+        if let Kw::Label(u) = classify(w) {
+            labelled = true;
+            updated |= u;
         }
     }
     (labelled, updated)
@@ -475,16 +485,81 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 fn is_function_word(w: &[u8]) -> bool {
     matches!(
         w,
-        b"and" | b"or" | b"but" | b"nor" | b"to" | b"when" | b"while" | b"after" | b"before"
-            | b"until" | b"till" | b"as" | b"at" | b"in" | b"on" | b"with" | b"the" | b"a"
-            | b"an" | b"that" | b"which" | b"who" | b"whose" | b"where" | b"was" | b"were"
-            | b"is" | b"are" | b"be" | b"been" | b"being" | b"had" | b"has" | b"have"
-            | b"will" | b"would" | b"could" | b"should" | b"did" | b"saw" | b"for" | b"of"
-            | b"by" | b"amid" | b"during" | b"following" | b"alone" | b"onward" | b"onwards"
-            | b"through" | b"there" | b"it" | b"they" | b"he" | b"she" | b"we" | b"this"
-            | b"these" | b"those" | b"its" | b"their" | b"his" | b"her" | b"then" | b"than"
-            | b"so" | b"if" | b"because" | b"since" | b"despite" | b"although" | b"though"
-            | b"according" | b"respectively" | b"from"
+        b"and"
+            | b"or"
+            | b"but"
+            | b"nor"
+            | b"to"
+            | b"when"
+            | b"while"
+            | b"after"
+            | b"before"
+            | b"until"
+            | b"till"
+            | b"as"
+            | b"at"
+            | b"in"
+            | b"on"
+            | b"with"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"that"
+            | b"which"
+            | b"who"
+            | b"whose"
+            | b"where"
+            | b"was"
+            | b"were"
+            | b"is"
+            | b"are"
+            | b"be"
+            | b"been"
+            | b"being"
+            | b"had"
+            | b"has"
+            | b"have"
+            | b"will"
+            | b"would"
+            | b"could"
+            | b"should"
+            | b"did"
+            | b"saw"
+            | b"for"
+            | b"of"
+            | b"by"
+            | b"amid"
+            | b"during"
+            | b"following"
+            | b"alone"
+            | b"onward"
+            | b"onwards"
+            | b"through"
+            | b"there"
+            | b"it"
+            | b"they"
+            | b"he"
+            | b"she"
+            | b"we"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"its"
+            | b"their"
+            | b"his"
+            | b"her"
+            | b"then"
+            | b"than"
+            | b"so"
+            | b"if"
+            | b"because"
+            | b"since"
+            | b"despite"
+            | b"although"
+            | b"though"
+            | b"according"
+            | b"respectively"
+            | b"from"
     )
 }
 
@@ -493,11 +568,42 @@ fn is_function_word(w: &[u8]) -> bool {
 fn looks_counted(w: &[u8]) -> bool {
     if matches!(
         w,
-        b"people" | b"men" | b"women" | b"children" | b"police" | b"personnel" | b"staff"
-            | b"dead" | b"killed" | b"wounded" | b"injured" | b"displaced" | b"km" | b"m"
-            | b"kg" | b"mm" | b"cm" | b"ft" | b"strong" | b"more" | b"other" | b"others"
-            | b"militia" | b"infantry" | b"foot" | b"feet" | b"per" | b"percent" | b"hrs"
-            | b"hours" | b"gmt" | b"utc" | b"local" | b"metre" | b"meter" | b"mile"
+        b"people"
+            | b"men"
+            | b"women"
+            | b"children"
+            | b"police"
+            | b"personnel"
+            | b"staff"
+            | b"dead"
+            | b"killed"
+            | b"wounded"
+            | b"injured"
+            | b"displaced"
+            | b"km"
+            | b"m"
+            | b"kg"
+            | b"mm"
+            | b"cm"
+            | b"ft"
+            | b"strong"
+            | b"more"
+            | b"other"
+            | b"others"
+            | b"militia"
+            | b"infantry"
+            | b"foot"
+            | b"feet"
+            | b"per"
+            | b"percent"
+            | b"hrs"
+            | b"hours"
+            | b"gmt"
+            | b"utc"
+            | b"local"
+            | b"metre"
+            | b"meter"
+            | b"mile"
     ) {
         return true;
     }
@@ -508,9 +614,26 @@ fn looks_counted(w: &[u8]) -> bool {
         && !w.ends_with(b"is")
         && !matches!(
             w,
-            b"this" | b"thus" | b"does" | b"perhaps" | b"always" | b"sometimes" | b"besides"
-                | b"whereas" | b"afterwards" | b"towards" | b"onwards" | b"backwards" | b"hers"
-                | b"news" | b"yours" | b"ours" | b"theirs" | b"was" | b"has" | b"its"
+            b"this"
+                | b"thus"
+                | b"does"
+                | b"perhaps"
+                | b"always"
+                | b"sometimes"
+                | b"besides"
+                | b"whereas"
+                | b"afterwards"
+                | b"towards"
+                | b"onwards"
+                | b"backwards"
+                | b"hers"
+                | b"news"
+                | b"yours"
+                | b"ours"
+                | b"theirs"
+                | b"was"
+                | b"has"
+                | b"its"
         )
 }
 
@@ -557,17 +680,29 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     break;
                 }
             }
-            out.push(Tok { s, e: i, k: K::Word(classify(&text[s..i])) });
+            out.push(Tok {
+                s,
+                e: i,
+                k: K::Word(classify(&text[s..i])),
+            });
         } else if c < 0x80 {
             if !c.is_ascii_whitespace() {
-                out.push(Tok { s: i, e: i + 1, k: K::Punct(c as char) });
+                out.push(Tok {
+                    s: i,
+                    e: i + 1,
+                    k: K::Punct(c as char),
+                });
             }
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             let len = ch.len_utf8();
             if !ch.is_whitespace() {
-                out.push(Tok { s: i, e: i + len, k: K::Punct(ch) });
+                out.push(Tok {
+                    s: i,
+                    e: i + len,
+                    k: K::Punct(ch),
+                });
             }
             i += len;
         }
@@ -684,7 +819,12 @@ impl Pub {
             (None, Some(m)) => last_of_month(p.year, m)?,
             _ => ymd(p.year, 12, 31)?,
         };
-        Some(Pub { year: p.year, month, day, end })
+        Some(Pub {
+            year: p.year,
+            month,
+            day,
+            end,
+        })
     }
 
     /// `P` as a date and the precision it is known to.
@@ -713,7 +853,14 @@ struct Hit {
 
 impl Hit {
     fn new(s: usize, e: usize, d: NaiveDate, prec: Precision, from: DateFrom) -> Hit {
-        Hit { s, e, d, prec, from, note: None }
+        Hit {
+            s,
+            e,
+            d,
+            prec,
+            from,
+            note: None,
+        }
     }
 }
 
@@ -789,7 +936,10 @@ impl<'t> Scanner<'t> {
         // Take in a modifier: `late Monday`, `earlier today`, `mid-May`.
         if h.s > self.last_end {
             let j = h.s - 1;
-            if matches!(self.k(j), Kw::Early | Kw::Late | Kw::Mid | Kw::Earlier | Kw::Later) {
+            if matches!(
+                self.k(j),
+                Kw::Early | Kw::Late | Kw::Mid | Kw::Earlier | Kw::Later
+            ) {
                 h.s = j;
             } else if j > self.last_end
                 && self.is_dash(j)
@@ -860,7 +1010,12 @@ impl<'t> Scanner<'t> {
 
     /// A word starting with an upper-case letter.
     fn cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.text_of(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i)
+            && self
+                .text_of(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 
     /// Number token: value (if at most 9 digits) and digit count.
@@ -956,8 +1111,10 @@ impl<'t> Scanner<'t> {
         if i == 0 || self.last_prec.is_none() || self.last_end != i - 1 {
             return false;
         }
-        matches!(self.k(i - 1), Kw::To | Kw::And | Kw::Or | Kw::Through | Kw::Until)
-            || self.is_dash(i - 1)
+        matches!(
+            self.k(i - 1),
+            Kw::To | Kw::And | Kw::Or | Kw::Through | Kw::Until
+        ) || self.is_dash(i - 1)
     }
 
     /// End of a phrase: nothing, punctuation, or a conjunction/preposition.
@@ -1005,7 +1162,11 @@ impl<'t> Scanner<'t> {
         if !matches!(sep, '-' | '/') || self.punct(i + 3) != Some(sep) {
             return None;
         }
-        if !(self.adj(i, i + 1) && self.adj(i + 1, i + 2) && self.adj(i + 2, i + 3) && self.adj(i + 3, i + 4)) {
+        if !(self.adj(i, i + 1)
+            && self.adj(i + 1, i + 2)
+            && self.adj(i + 2, i + 3)
+            && self.adj(i + 3, i + 4))
+        {
             return None;
         }
         let (y, _) = self.num(i)?;
@@ -1035,7 +1196,11 @@ impl<'t> Scanner<'t> {
         if !matches!(sep, '.' | '/' | '-') || self.punct(i + 3) != Some(sep) {
             return None;
         }
-        if !(self.adj(i, i + 1) && self.adj(i + 1, i + 2) && self.adj(i + 2, i + 3) && self.adj(i + 3, i + 4)) {
+        if !(self.adj(i, i + 1)
+            && self.adj(i + 1, i + 2)
+            && self.adj(i + 2, i + 3)
+            && self.adj(i + 3, i + 4))
+        {
             return None;
         }
         let (a, la) = self.num(i)?;
@@ -1136,10 +1301,20 @@ impl<'t> Scanner<'t> {
         if let Some((d, after)) = self.day_at(j) {
             return self.finish_day(i, m, d, after);
         }
-        let k = if self.k(j) == Kw::Of || self.punct(j) == Some(',') { j + 1 } else { j };
+        let k = if self.k(j) == Kw::Of || self.punct(j) == Some(',') {
+            j + 1
+        } else {
+            j
+        };
         if let Some(y) = self.year_at(k, 1800, 2199) {
             let date = ymd(y, m, 1)?;
-            return Some(Hit::new(i, k + 1, date, Precision::Month, DateFrom::Explicit));
+            return Some(Hit::new(
+                i,
+                k + 1,
+                date,
+                Precision::Month,
+                DateFrom::Explicit,
+            ));
         }
         if abbr {
             return None;
@@ -1152,9 +1327,23 @@ impl<'t> Scanner<'t> {
         let cue = i >= 1
             && (matches!(
                 self.k(i - 1),
-                Kw::In | Kw::Since | Kw::By | Kw::Until | Kw::Of | Kw::Early | Kw::Mid | Kw::Late
-                    | Kw::During | Kw::From | Kw::Through | Kw::Between | Kw::Before | Kw::After
-                    | Kw::Last | Kw::This | Kw::Next
+                Kw::In
+                    | Kw::Since
+                    | Kw::By
+                    | Kw::Until
+                    | Kw::Of
+                    | Kw::Early
+                    | Kw::Mid
+                    | Kw::Late
+                    | Kw::During
+                    | Kw::From
+                    | Kw::Through
+                    | Kw::Between
+                    | Kw::Before
+                    | Kw::After
+                    | Kw::Last
+                    | Kw::This
+                    | Kw::Next
             ) || (i >= 2
                 && self.is_dash(i - 1)
                 && self.adj(i - 2, i - 1)
@@ -1166,10 +1355,28 @@ impl<'t> Scanner<'t> {
         let p = self.p?;
         let pm = p.month.unwrap_or(12);
         let y = match self.k(i - 1) {
-            Kw::Last => if m < pm { p.year } else { p.year - 1 },
-            Kw::Next => if m > pm { p.year } else { p.year + 1 },
+            Kw::Last => {
+                if m < pm {
+                    p.year
+                } else {
+                    p.year - 1
+                }
+            }
+            Kw::Next => {
+                if m > pm {
+                    p.year
+                } else {
+                    p.year + 1
+                }
+            }
             Kw::This => p.year,
-            _ => if m <= pm { p.year } else { p.year - 1 },
+            _ => {
+                if m <= pm {
+                    p.year
+                } else {
+                    p.year - 1
+                }
+            }
         };
         let from = if matches!(self.k(i - 1), Kw::Last | Kw::Next | Kw::This) {
             DateFrom::Relative
@@ -1183,7 +1390,11 @@ impl<'t> Scanner<'t> {
     /// `P`, with the garbled-month correction (module docs).
     fn resolve_md(&self, m: u32, d: u32) -> Option<(NaiveDate, Option<String>)> {
         let p = self.p?;
-        let limit = if p.day.is_some() { add_days(p.end, 7)? } else { p.end };
+        let limit = if p.day.is_some() {
+            add_days(p.end, 7)?
+        } else {
+            p.end
+        };
         let r = (p.year.saturating_sub(8)..=p.year.saturating_add(1))
             .rev()
             .filter_map(|y| ymd(y, m, d))
@@ -1194,7 +1405,9 @@ impl<'t> Scanner<'t> {
                 for (yy, mm) in [(pd.year(), pd.month()), prev] {
                     if let Some(g) = ymd(yy, mm, d) {
                         if g <= pd && (pd - g).num_days() <= 10 {
-                            let note = format!("month name inconsistent with publication date; read as {g}");
+                            let note = format!(
+                                "month name inconsistent with publication date; read as {g}"
+                            );
                             return Some((g, Some(note)));
                         }
                     }
@@ -1218,25 +1431,41 @@ impl<'t> Scanner<'t> {
             && self.adj(i + 1, i + 2)
             && self.k(i + 2) == Kw::S
         {
-            return Some(Hit::new(i, i + 3, date, Precision::Year, DateFrom::Explicit));
+            return Some(Hit::new(
+                i,
+                i + 3,
+                date,
+                Precision::Year,
+                DateFrom::Explicit,
+            ));
         }
         // The cue: strong (year-prone) or weak (also introduces quantities).
         let strong = cont
             || (i >= 1
                 && matches!(
                     self.k(i - 1),
-                    Kw::In | Kw::Since | Kw::During | Kw::Until | Kw::Early | Kw::Late | Kw::Mid
-                        | Kw::Through | Kw::Before | Kw::After | Kw::Season
+                    Kw::In
+                        | Kw::Since
+                        | Kw::During
+                        | Kw::Until
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::Through
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Season
                         | Kw::Unit(Unit::Year, false)
                 ))
             || (i >= 2
                 && self.is_dash(i - 1)
                 && self.adj(i - 1, i)
                 && matches!(self.k(i - 2), Kw::Early | Kw::Late | Kw::Mid));
-        let weak = i >= 1 && matches!(
-            self.k(i - 1),
-            Kw::Of | Kw::By | Kw::From | Kw::Between | Kw::Around | Kw::For
-        );
+        let weak = i >= 1
+            && matches!(
+                self.k(i - 1),
+                Kw::Of | Kw::By | Kw::From | Kw::Between | Kw::Around | Kw::For
+            );
         if !strong && !weak {
             return None;
         }
@@ -1244,15 +1473,15 @@ impl<'t> Scanner<'t> {
         // another number makes this a quantity (`between 2000 and 2500 men`).
         let mut j = i + 1;
         let sep_dash = self.is_dash(j) && self.adj(i, j);
-        if sep_dash || matches!(self.k(j), Kw::To | Kw::And | Kw::Or) {
-            if self.is_num(j + 1) {
-                if self.year_at(j + 1, 1900, 2100).is_some() {
-                    // fine; the next year is read on its own
-                } else if sep_dash && self.digits(j + 1) == 2 && self.adj(j, j + 1) {
-                    j += 2;
-                } else {
-                    return None;
-                }
+        if (sep_dash || matches!(self.k(j), Kw::To | Kw::And | Kw::Or))
+            && self.is_num(j + 1)
+            && self.year_at(j + 1, 1900, 2100).is_none()
+        {
+            // Another year is fine (read on its own); `2019-20` too.
+            if sep_dash && self.digits(j + 1) == 2 && self.adj(j, j + 1) {
+                j += 2;
+            } else {
+                return None;
             }
         }
         // After a year-prone cue only round numbers (`in 2000 homes`) are
@@ -1260,7 +1489,13 @@ impl<'t> Scanner<'t> {
         if (!strong || y % 50 == 0) && !self.year_follow_ok(j, !strong) {
             return None;
         }
-        Some(Hit::new(i, i + 1, date, Precision::Year, DateFrom::Explicit))
+        Some(Hit::new(
+            i,
+            i + 1,
+            date,
+            Precision::Year,
+            DateFrom::Explicit,
+        ))
     }
 
     /// What follows a bare year. `strict`: only punctuation or a function
@@ -1275,7 +1510,10 @@ impl<'t> Scanner<'t> {
                     return false;
                 }
                 // `2000-strong`
-                !(is_dash_char(c) && self.adj(j - 1, j) && self.adj(j, j + 1) && self.is_word(j + 1))
+                !(is_dash_char(c)
+                    && self.adj(j - 1, j)
+                    && self.adj(j, j + 1)
+                    && self.is_word(j + 1))
             }
             K::Num => !strict,
             K::Word(_) => {
@@ -1298,8 +1536,18 @@ impl<'t> Scanner<'t> {
         }
         if !matches!(
             self.k(i - 2),
-            Kw::On | Kw::Since | Kw::By | Kw::Until | Kw::From | Kw::Before | Kw::After | Kw::Of
-                | Kw::And | Kw::To | Kw::Through | Kw::Between
+            Kw::On
+                | Kw::Since
+                | Kw::By
+                | Kw::Until
+                | Kw::From
+                | Kw::Before
+                | Kw::After
+                | Kw::Of
+                | Kw::And
+                | Kw::To
+                | Kw::Through
+                | Kw::Between
         ) {
             return None;
         }
@@ -1318,7 +1566,13 @@ impl<'t> Scanner<'t> {
             };
             let (y, m) = add_months(p.year, pm, off)?;
             let date = ymd(y, m, d)?;
-            return Some(Hit::new(i - 1, j + 3, date, Precision::Day, DateFrom::Explicit));
+            return Some(Hit::new(
+                i - 1,
+                j + 3,
+                date,
+                Precision::Day,
+                DateFrom::Explicit,
+            ));
         }
         // What follows must end the phrase: not `the 5th Brigade`, `the 7th
         // century`, `the 4th, 5th and 6th divisions`.
@@ -1416,7 +1670,13 @@ impl<'t> Scanner<'t> {
         let in_weekend = matches!(p.weekday(), Weekday::Sat | Weekday::Sun);
         match which {
             WeekendOf::Over => Some(sat),
-            WeekendOf::Last => if in_weekend { add_days(sat, -7) } else { Some(sat) },
+            WeekendOf::Last => {
+                if in_weekend {
+                    add_days(sat, -7)
+                } else {
+                    Some(sat)
+                }
+            }
             WeekendOf::This => {
                 if in_weekend || matches!(p.weekday(), Weekday::Mon | Weekday::Tue) {
                     Some(sat)
@@ -1446,7 +1706,11 @@ impl<'t> Scanner<'t> {
             return None;
         }
         // An explicit date after it wins: `Monday, December 10, 2019`.
-        let j = if self.punct(i + 1) == Some(',') { i + 2 } else { i + 1 };
+        let j = if self.punct(i + 1) == Some(',') {
+            i + 2
+        } else {
+            i + 1
+        };
         if j < self.toks.len() {
             if let Some(mut h) = self.month_first(j).or_else(|| self.day_month(j)) {
                 h.s = i;
@@ -1462,8 +1726,18 @@ impl<'t> Scanner<'t> {
                 && lower(self.text_of(i - 1), &mut buf).is_some_and(|w| {
                     matches!(
                         w,
-                        b"black" | b"good" | b"bloody" | b"holy" | b"ash" | b"palm" | b"easter"
-                            | b"super" | b"cyber" | b"maundy" | b"great" | b"red"
+                        b"black"
+                            | b"good"
+                            | b"bloody"
+                            | b"holy"
+                            | b"ash"
+                            | b"palm"
+                            | b"easter"
+                            | b"super"
+                            | b"cyber"
+                            | b"maundy"
+                            | b"great"
+                            | b"red"
                     )
                 })
             {
@@ -1475,17 +1749,42 @@ impl<'t> Scanner<'t> {
             if lower(self.text_of(i + 1), &mut buf).is_some_and(|w| {
                 matches!(
                     w,
-                    b"times" | b"telegraph" | b"express" | b"mirror" | b"herald" | b"post" | b"mail"
-                        | b"star" | b"tribune" | b"independent" | b"prayers" | b"prayer"
-                        | b"sermon" | b"sermons" | b"services" | b"service" | b"mass" | b"market"
-                        | b"markets" | b"school" | b"schools" | b"edition" | b"editions"
+                    b"times"
+                        | b"telegraph"
+                        | b"express"
+                        | b"mirror"
+                        | b"herald"
+                        | b"post"
+                        | b"mail"
+                        | b"star"
+                        | b"tribune"
+                        | b"independent"
+                        | b"prayers"
+                        | b"prayer"
+                        | b"sermon"
+                        | b"sermons"
+                        | b"services"
+                        | b"service"
+                        | b"mass"
+                        | b"market"
+                        | b"markets"
+                        | b"school"
+                        | b"schools"
+                        | b"edition"
+                        | b"editions"
                 )
             }) {
                 return None;
             }
         }
         let date = self.weekday_date(wd, Dir::Bare)?;
-        Some(Hit::new(i, self.tod_end(i + 1), date, Precision::Day, DateFrom::Relative))
+        Some(Hit::new(
+            i,
+            self.tod_end(i + 1),
+            date,
+            Precision::Day,
+            DateFrom::Relative,
+        ))
     }
 
     /// `last/this/next` + week, month, year, weekend, weekday, month name,
@@ -1522,7 +1821,13 @@ impl<'t> Scanner<'t> {
                     Dir::Next => WeekendOf::Next,
                     _ => WeekendOf::This,
                 };
-                Some(Hit::new(i, j + 1, self.weekend_date(which)?, Precision::Week, rel))
+                Some(Hit::new(
+                    i,
+                    j + 1,
+                    self.weekend_date(which)?,
+                    Precision::Week,
+                    rel,
+                ))
             }
             Kw::Wd(wd) if self.cap(j) => {
                 let d = self.weekday_date(wd, dir)?;
@@ -1541,8 +1846,20 @@ impl<'t> Scanner<'t> {
                 let p = self.p?;
                 let pm = p.month.unwrap_or(12);
                 let y = match dir {
-                    Dir::Last => if m < pm { p.year } else { p.year - 1 },
-                    Dir::Next => if m > pm { p.year } else { p.year + 1 },
+                    Dir::Last => {
+                        if m < pm {
+                            p.year
+                        } else {
+                            p.year - 1
+                        }
+                    }
+                    Dir::Next => {
+                        if m > pm {
+                            p.year
+                        } else {
+                            p.year + 1
+                        }
+                    }
                     _ => p.year,
                 };
                 Some(Hit::new(i, j + 1, ymd(y, m, 1)?, Precision::Month, rel))
@@ -1560,7 +1877,11 @@ impl<'t> Scanner<'t> {
             _ => return None,
         };
         let (d, prec) = shift(self.p?.base()?, Unit::Day, n)?;
-        let e = if self.k(i) == Kw::Tonight { i + 1 } else { self.tod_end(i + 1) };
+        let e = if self.k(i) == Kw::Tonight {
+            i + 1
+        } else {
+            self.tod_end(i + 1)
+        };
         Some(Hit::new(i, e, d, prec, DateFrom::Relative))
     }
 
@@ -1610,7 +1931,9 @@ impl<'t> Scanner<'t> {
                 let n = if kw == Kw::Previous { -1 } else { 1 };
                 let (d, pr) = match self.last {
                     Some(a) => shift(a, u, n)?,
-                    None if kw == Kw::Previous && u == Unit::Day => shift(self.p?.base()?, Unit::Day, -1)?,
+                    None if kw == Kw::Previous && u == Unit::Day => {
+                        shift(self.p?.base()?, Unit::Day, -1)?
+                    }
                     None => return None,
                 };
                 Some(Hit::new(i, i + 3, d, pr, rel))
@@ -1654,7 +1977,9 @@ mod tests {
 
     #[test]
     fn precheck_skips_plain_sentences() {
-        assert!(!worth_scanning("The army said it would march on the capital."));
+        assert!(!worth_scanning(
+            "The army said it would march on the capital."
+        ));
         assert!(!worth_scanning("Haftar may visit Cairo."));
         assert!(worth_scanning("Haftar visited Cairo in May."));
         assert!(worth_scanning("It happened 3 times."));

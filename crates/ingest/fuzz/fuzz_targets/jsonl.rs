@@ -5,8 +5,16 @@ use libfuzzer_sys::fuzz_target;
 use sitrep_ingest::{read_reader, Format, Limits};
 
 fuzz_target!(|data: &[u8]| {
-    let limits = Limits { max_doc_bytes: 4096, max_feed_bytes: 1 << 16 };
-    for r in read_reader("fuzz", std::io::Cursor::new(data.to_vec()), Some(Format::Jsonl), limits) {
+    let limits = Limits {
+        max_doc_bytes: 4096,
+        max_feed_bytes: 1 << 16,
+    };
+    for r in read_reader(
+        "fuzz",
+        std::io::Cursor::new(data.to_vec()),
+        Some(Format::Jsonl),
+        limits,
+    ) {
         match r {
             Ok(doc) => {
                 assert!(!doc.text.trim().is_empty() && !doc.id.is_empty());

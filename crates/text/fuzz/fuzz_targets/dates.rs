@@ -33,7 +33,10 @@ fn check(text: &str, ms: &[DateMention]) {
     let mut last = 0;
     for m in ms {
         assert!(m.start < m.end && m.end <= text.len(), "{m:?}");
-        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "{m:?}");
+        assert!(
+            text.is_char_boundary(m.start) && text.is_char_boundary(m.end),
+            "{m:?}"
+        );
         assert!(m.start >= last, "overlapping or out of order: {ms:?}");
         last = m.end;
         // The date is a valid ISO partial date that round-trips.

@@ -13,7 +13,7 @@ use crate::link::{RawMention, Target, Tokens};
 use sitrep_kb::lexicon::{Form, Pos, Trigger};
 use sitrep_kb::Kb;
 use sitrep_model::{
-    Control, Count, DateFrom, Document, EntityType, Event, EventPlace, OtherCount, PartialDate, Precision, Size,
+    Plan, Control, Count, DateFrom, Document, EntityType, Event, EventPlace, OtherCount, PartialDate, Precision, Size,
     Span, Status,
 };
 use sitrep_text::dates::{find_dates, DateMention};
@@ -84,6 +84,8 @@ struct Sentence<'a> {
     first: usize,
     end: usize,
     words: Vec<String>,
+    /// Byte span of each token of the sentence.
+    spans: Vec<Span>,
     /// For each token of the sentence: the actor/place mention covering it.
     owner: Vec<Option<usize>>,
     actors: Vec<Actor>,
@@ -102,7 +104,7 @@ impl<'a> Sentence<'a> {
     }
     /// A clause boundary at token `i` (exclusive of the token itself).
     fn is_boundary(&self, i: usize) -> bool {
-        matches!(self.w(i), ";" | ":" | "\u{2014}" | "(" | ")")
+        matches!(self.w(i), ";" | ":" | "\u{2014}")
     }
 }
 
@@ -149,7 +151,8 @@ impl<'k> EventCoder<'k> {
                 }
                 actors.push(Actor { span: m.span, id: ids[mi].clone(), kind: kinds[mi], first: a_first, last: a_last });
             }
-            let s = Sentence { text: &doc.text, first, end, words, owner, actors };
+            let spans: Vec<Span> = (first..end).map(|i| toks.toks[i].span).collect();
+            let s = Sentence { text: &doc.text, first, end, words, spans, owner, actors };
             let dates = find_dates(&doc.text[sspan.start..sspan.end], doc.published)
                 .into_iter()
                 .map(|mut d| {
@@ -185,12 +188,24 @@ impl<'k> EventCoder<'k> {
                 if !rest_ok {
                     continue;
                 }
-                // Words inside a name are not triggers ("Government of National Accord").
-                if s.owner(i).is_some() && t.pos != Pos::Adj {
+                // Words inside a name are not triggers ("Government of National
+                // Accord", "Warsaw Pact"), nor halves of hyphenated compounds
+                // ("free-trade", "long-range").
+                if t.pos != Pos::Adj && (s.owner(i).is_some() || self.is_name_word(s, i) || self.hyphenated(s, i, i + n)) {
                     continue;
                 }
                 if t.pos == Pos::Adj && !self.adj_context(s, i) {
                     continue;
+                }
+                // "Turkish targets", "the attacks": a verb form after a
+                // determiner or an adjective-like actor is a noun.
+                if t.pos == Pos::Verb && matches!(f.form, Form::Third | Form::Base) && i > s.first {
+                    let prev = s.w(i - 1);
+                    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further");
+                    let adj_actor = s.owner(i - 1).is_some() && s.owner(i).is_none();
+                    if det || (adj_actor && f.form == Form::Third) {
+                        continue;
+                    }
                 }
                 let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form };
                 let better = match &best {
@@ -211,6 +226,21 @@ impl<'k> EventCoder<'k> {
         hits
     }
 
+    fn is_name_word(&self, s: &Sentence, i: usize) -> bool {
+        let raw = &s.text[self.tok_span(s, i).start..self.tok_span(s, i).end];
+        let cap = raw.chars().next().map_or(false, char::is_uppercase);
+        let all_caps = raw.chars().all(|c| !c.is_lowercase());
+        cap && !all_caps && i != s.first && !matches!(s.w(i - 1), "\"" | "\u{201c}" | "'" | "(" | ":")
+    }
+
+    fn hyphenated(&self, s: &Sentence, first: usize, last: usize) -> bool {
+        (first > s.first && s.w(first - 1) == "-") || (last + 1 < s.end && s.w(last + 1) == "-")
+    }
+
+    fn tok_span(&self, s: &Sentence, i: usize) -> Span {
+        s.spans[i - s.first]
+    }
+
     /// "-backed", "-funded": an adjective trigger needs an actor glued before it.
     fn adj_context(&self, s: &Sentence, i: usize) -> bool {
         i >= s.first + 2 && s.w(i - 1) == "-" && s.owner(i - 2).is_some()
@@ -220,53 +250,151 @@ impl<'k> EventCoder<'k> {
 
     #[allow(clippy::too_many_arguments)]
     fn code_sentence(&self, doc: &Document, toks: &Tokens, s: &Sentence, sspan: Span, dates: &[DateMention], places: &HashMap<String, EventPlace>, memory: &mut Memory) -> Vec<Event> {
-        let hits = self.find_triggers(s);
+        let hits = self.absorb(s, self.find_triggers(s));
         let attribution = self.attribution(s, &hits);
         let mut out: Vec<Event> = Vec::new();
+        // Trigger index -> position of its event in `out`.
+        let mut made: HashMap<usize, usize> = HashMap::new();
         for (hi, h) in hits.iter().enumerate() {
             let t = &self.kb.lexicon.triggers[h.trigger as usize];
-            // A reporting verb that is also a trigger ("warned") is its own
-            // event; a plain "said" is not in the trigger lexicon at all.
             if self.is_negated(s, h) {
                 continue;
             }
             let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution) else { continue };
-            // Embedded under a complement verb ("vowed to strike", "promised to send").
+            self.refine_mode(s, h, &mut ev);
+            // Embedded under a complement verb ("vowed to strike", "promised
+            // to send", "asked X to provide"): PLOVER codes the governing
+            // verb, and the embedded act becomes its plan.
             if let Some(parent) = self.complement_parent(s, &hits[..hi], h) {
                 let pt = &self.kb.lexicon.triggers[hits[parent].trigger as usize];
-                match pt.complement.as_deref() {
-                    Some("intend") | Some("request") => {
-                        if pt.kind == "THREATEN" && ev.kind == "ASSAULT" {
-                            continue; // the threat is the event
-                        }
-                        ev.status = Status::Intended;
+                if pt.complement.as_deref() == Some("deny") {
+                    ev.status = Status::Denied;
+                } else if let Some(&pe) = made.get(&parent) {
+                    let p = &mut out[pe];
+                    if p.target.is_empty() {
+                        p.target = ev.target.clone();
                     }
-                    Some("deny") => ev.status = Status::Denied,
-                    _ => {}
-                }
-                if ev.source.is_empty() {
-                    if let Some(pe) = out.iter().find(|e| e.trigger_span.start == s_tok_span(toks, hits[parent].first).start) {
-                        ev.source = pe.source.clone();
+                    if p.kind == "THREATEN" && ev.kind == "ASSAULT" {
+                        p.mode = Some("violence".into());
                     }
+                    p.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
+                    continue;
+                } else {
+                    continue;
                 }
             }
-            if ev.status == Status::Intended && ev.kind == "ASSAULT" {
-                // A vow or plan to attack is a threat (ontology.md).
-                ev.kind = "THREATEN".into();
-                ev.mode = Some("violence".into());
-                ev.control = None;
-                ev.status = if attribution.is_some() { Status::Claimed } else { Status::Asserted };
+            if ev.status == Status::Intended {
+                self.recode_intention(&mut ev, attribution.is_some());
+            }
+            // Weak (ambiguous) triggers and hypotheticals need a full frame.
+            let full = !ev.source.is_empty() && (!ev.target.is_empty() || ev.control.is_some());
+            if (t.weight.unwrap_or(1.0) < 0.7 || ev.status == Status::Hypothetical) && !full {
+                continue;
             }
             self.place_and_date(doc, toks, s, h, &mut ev, dates, places);
             ev.size = self.size(s, h);
             ev.trigger_span = s_tok_span(toks, h.first);
             ev.trigger = doc.text[toks.toks[h.first].span.start..toks.toks[h.last].span.end].to_string();
             ev.cameo = Some(cameo_root(&ev.kind, ev.mode.as_deref()).to_string());
-            if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
-                out.push(ev);
+            let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
+            for ev in split_coordinated(ev, &partners) {
+                if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
+                    made.entry(hi).or_insert(out.len());
+                    out.push(ev);
+                }
             }
         }
         out
+    }
+
+    /// An intention reported as fact is itself an event (ontology.md): a
+    /// plan to attack is a THREAT, a plan to help, meet or concede is an
+    /// AGREEment; the planned act is kept as the plan.
+    fn recode_intention(&self, ev: &mut Event, attributed: bool) {
+        let new_kind = match ev.kind.as_str() {
+            "ASSAULT" | "COERCE" | "SANCTION" => "THREATEN",
+            "AID" | "SUPPORT" | "COOPERATE" | "CONSULT" | "CONCEDE" | "RETREAT" => "AGREE",
+            _ => return,
+        };
+        ev.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
+        ev.mode = match ev.kind.as_str() {
+            "ASSAULT" => Some("violence".into()),
+            "SANCTION" => Some("relations".into()),
+            "COERCE" => Some("restrict".into()),
+            _ => None,
+        };
+        ev.kind = new_kind.into();
+        ev.control = None;
+        ev.status = if attributed { Status::Claimed } else { Status::Asserted };
+    }
+
+    /// Drops triggers that only name the content of another: a noun that is
+    /// the object of a verb trigger ("signed an agreement" is one event), or a
+    /// light verb before a noun trigger ("launched an offensive").
+    fn absorb(&self, s: &Sentence, hits: Vec<Hit>) -> Vec<Hit> {
+        let lx = &self.kb.lexicon;
+        let light = self.kb.lexicon.cue("light_verbs");
+        let is_light = |h: &Hit| {
+            let w = s.w(h.first);
+            light.iter().any(|l| l.split(' ').next() == Some(w) || sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(_, f)| f == w))
+        };
+        let mut drop = vec![false; hits.len()];
+        for i in 0..hits.len() {
+            let ti = &lx.triggers[hits[i].trigger as usize];
+            if ti.pos != Pos::Verb {
+                continue;
+            }
+            let Some(j) = (i + 1..hits.len()).find(|&j| !drop[j]) else { continue };
+            let tj = &lx.triggers[hits[j].trigger as usize];
+            let gap = hits[j].first - hits[i].last;
+            let clear = !(hits[i].last + 1..hits[j].first).any(|k| s.is_boundary(k) || matches!(s.w(k), "," | "that" | "which" | "who" | "to" | "and" | "but"));
+            if tj.pos == Pos::Noun && gap <= 5 && clear {
+                if is_light(&hits[i]) {
+                    drop[i] = true;
+                } else {
+                    drop[j] = true;
+                }
+            }
+        }
+        hits.into_iter().zip(drop).filter(|(_, d)| !d).map(|(h, _)| h).collect()
+    }
+
+    /// Sets an unmarked mode from the words around the trigger: instruments
+    /// for ASSAULT ("drone", "artillery"), what is sent for AID.
+    fn refine_mode(&self, s: &Sentence, h: &Hit, ev: &mut Event) {
+        if ev.mode.is_some() {
+            return;
+        }
+        let lists: &[(&str, &str)] = match ev.kind.as_str() {
+            "ASSAULT" => &[
+                ("instrument_drone", "drone"),
+                ("instrument_aerial", "aerial"),
+                ("instrument_suicide", "suicide-attack"),
+                ("instrument_explosives", "explosives"),
+                ("instrument_heavy_weapons", "heavy-weapons"),
+                ("instrument_unconventional", "unconventional"),
+                ("instrument_crowd_control", "crowd-control"),
+                ("instrument_firearms", "firearms"),
+                ("instrument_primitive", "primitive"),
+            ],
+            "AID" => &[
+                ("aid_mercenaries", "mercenaries"),
+                ("aid_troops", "troops"),
+                ("aid_weapons", "weapons"),
+                ("aid_funding", "funding"),
+                ("aid_humanitarian", "humanitarian"),
+            ],
+            _ => return,
+        };
+        let from = h.first.saturating_sub(4).max(s.first);
+        let to = (h.last + 7).min(s.end);
+        for (key, mode) in lists {
+            let cue = self.kb.lexicon.cue(key);
+            if (from..to).any(|i| cue.iter().any(|c| s.phrase_at(i, &c.to_lowercase()))) {
+                ev.mode = Some(mode.to_string());
+                return;
+            }
+        }
     }
 
     fn is_negated(&self, s: &Sentence, h: &Hit) -> bool {
@@ -338,6 +466,20 @@ impl<'k> EventCoder<'k> {
             if s.is_boundary(j) {
                 return None;
             }
+            // ", led by X," / ", controlling the east," / ", which ...,": an
+            // inserted phrase between commas is not the subject; jump over it.
+            if s.w(j) == "," && j + 1 < i {
+                let next = s.w(j + 1);
+                let inserted = next.ends_with("ing") || next.ends_with("ed") || matches!(next, "led" | "based" | "who" | "which" | "whose" | "backed" | "supported");
+                if inserted {
+                    if let Some(k) = (s.first..j).rev().find(|&k| s.w(k) == ",") {
+                        if j - k <= 12 {
+                            j = k;
+                            continue;
+                        }
+                    }
+                }
+            }
             gap += 1;
             if gap > max_gap {
                 return None;
@@ -352,7 +494,7 @@ impl<'k> EventCoder<'k> {
         for j in i..s.end {
             if let Some(a) = s.owner(j) {
                 if s.actors[a].kind.is_actor() {
-                    return Some(self.expand_group(s, a));
+                    return Some(self.expand_group(s, self.head_of(s, a)));
                 }
             }
             if s.is_boundary(j) || matches!(s.w(j), "." | "that" | "which" | "who") {
@@ -364,6 +506,19 @@ impl<'k> EventCoder<'k> {
             }
         }
         None
+    }
+
+    /// "Haftar's LNA", "Libya's GNA": the possessed actor is the head.
+    fn head_of(&self, s: &Sentence, a: usize) -> usize {
+        let after = s.actors[a].last + 1;
+        if after + 1 < s.end && matches!(s.w(after), "'s" | "\u{2019}s") {
+            if let Some(b) = s.owner(after + 1) {
+                if s.actors[b].kind.is_actor() && b != a {
+                    return b;
+                }
+            }
+        }
+        a
     }
 
     /// An actor with the actors coordinated with it ("France, Italy and
@@ -450,7 +605,11 @@ impl<'k> EventCoder<'k> {
             source = ids(self.group_left(s, h.first, if t.pos == Pos::Noun { 4 } else { 10 }, &["by", "from", "against", "to", "with", "on", "for"]));
             target = Vec::new();
             for spec in if t.target.is_empty() { vec!["object".to_string()] } else { t.target.clone() } {
-                let g = if spec == "object" {
+                let g = if spec == "subject" {
+                    // "X are legitimate targets (of Y)": the subject is the target.
+                    let g = std::mem::take(&mut source);
+                    (!g.is_empty()).then_some(g)
+                } else if spec == "object" {
                     let start = if t.pos == Pos::Noun && h.last + 1 < s.end && s.w(h.last + 1) == "of" { h.last + 2 } else { h.last + 1 };
                     self.object(s, start)
                 } else {
@@ -473,6 +632,29 @@ impl<'k> EventCoder<'k> {
             if let Some(g) = by_group.clone() {
                 if t.pos == Pos::Noun && source.is_empty() {
                     source = g;
+                }
+            }
+            // Where the lexicon places the source elsewhere ("targets of Y").
+            for spec in &t.source {
+                match spec.as_str() {
+                    "subject" => break,
+                    "claimant" => {
+                        if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty()) {
+                            let found: Vec<usize> = s.actors.iter().enumerate().filter(|(_, a)| who.contains(&a.id)).map(|(i, _)| i).take(1).collect();
+                            if !found.is_empty() {
+                                source = found;
+                                break;
+                            }
+                        }
+                    }
+                    prep => {
+                        if let Some(g) = self.prep_object(s, h.last + 1, prep) {
+                            if g.iter().all(|&a| s.actors[a].kind.is_actor()) {
+                                source = g;
+                                break;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -529,7 +711,13 @@ impl<'k> EventCoder<'k> {
         if src.is_empty() && tgt.is_empty() && object_place.is_none() {
             return None;
         }
+        // Backing an armed force in war is material help.
+        if kind == "SUPPORT" && target.iter().any(|&a| s.actors[a].kind == EntityType::ArmedGroup) {
+            kind = "AID".into();
+        }
         if symmetric && !src.is_empty() && !tgt.is_empty() {
+            // Both sides act: the partners go into both roles (split per
+            // partner later).
             let all = dedup(src.iter().chain(tgt.iter()).cloned());
             src = all.clone();
             tgt = all;
@@ -562,6 +750,7 @@ impl<'k> EventCoder<'k> {
             date_note: None,
             status,
             claimed_by,
+            plan: None,
             size: None,
             cameo: None,
             trigger: String::new(),
@@ -603,7 +792,7 @@ impl<'k> EventCoder<'k> {
         let mut gap = 0;
         for j in from..s.end {
             if let Some(a) = s.owner(j) {
-                return Some(self.expand_group(s, a));
+                return Some(self.expand_group(s, self.head_of(s, a)));
             }
             let w = s.w(j);
             if s.is_boundary(j) || matches!(w, "." | "," | "that" | "which" | "who" | "by" | "to" | "from" | "with" | "against" | "on" | "in" | "at" | "after" | "before" | "as" | "while" | "when" | "because" | "if" | "since" | "and" | "near") {
@@ -633,6 +822,12 @@ impl<'k> EventCoder<'k> {
             }
         }
         None
+    }
+
+    /// The partners of a symmetric event: the "with" group, else the object group.
+    fn partners(&self, s: &Sentence, h: &Hit) -> Vec<String> {
+        let g = self.prep_object(s, h.last + 1, "with").or_else(|| self.object(s, h.last + 1)).unwrap_or_default();
+        dedup(g.iter().filter(|&&a| s.actors[a].kind.is_actor()).map(|&a| s.actors[a].id.clone()))
     }
 
     /// Whether the object after the trigger is a people noun ("captured 12 fighters").
@@ -717,6 +912,9 @@ impl<'k> EventCoder<'k> {
                 continue;
             }
             let dist = if a.first > h.last { a.first - h.last } else { (h.first - a.last) * 2 };
+            if dist > 16 {
+                continue; // too far to be this event's place
+            }
             if best.as_ref().map_or(true, |(d, _)| dist < *d) {
                 best = Some((dist, a.id.clone()));
             }
@@ -765,6 +963,39 @@ impl<'k> EventCoder<'k> {
         }
         (!size.is_empty()).then_some(size)
     }
+}
+
+/// One event per coordinated source ("the UAE, Egypt and Russia supported
+/// the LNA" is three sponsorships), and for a meeting or call with a list of
+/// partners, one event per partner; each keeps the others' context out.
+fn split_coordinated(ev: Event, partners: &[String]) -> Vec<Event> {
+    if partners.len() > 1 {
+        let own: Vec<String> = ev.source.iter().filter(|x| !partners.contains(x)).cloned().collect();
+        return partners
+            .iter()
+            .map(|p| {
+                let mut e = ev.clone();
+                e.source = own.iter().cloned().chain(std::iter::once(p.clone())).collect();
+                e.target = e.source.clone();
+                e
+            })
+            .collect();
+    }
+    if ev.source.len() > 1 && ev.source != ev.target {
+        return ev
+            .source
+            .iter()
+            .map(|x| {
+                let mut e = ev.clone();
+                e.source = vec![x.clone()];
+                if let Some(c) = &mut e.control {
+                    c.gained_by = vec![x.clone()];
+                }
+                e
+            })
+            .collect();
+    }
+    vec![ev]
 }
 
 fn s_tok_span(toks: &Tokens, i: usize) -> Span {

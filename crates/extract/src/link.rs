@@ -387,6 +387,13 @@ impl<'a> Linker<'a> {
         let one = next.first().map(String::as_str).unwrap_or("");
         let two = next.join(" ");
         const MEDIA: &[&str] = &["television", "tv", "media", "news", "newspaper", "newspapers", "press", "channel", "agency", "radio", "state"];
+        // "Russian-made", "Turkish-built": where a thing comes from, not who acts.
+        if one == "-" {
+            let third = self.toks.toks.get(i + 1).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+            if matches!(third.as_str(), "made" | "built" | "manufactured" | "designed" | "produced" | "origin") {
+                return true;
+            }
+        }
         (PERSON_TITLES.contains(&one) && !matches!(one, "official" | "head")) || PERSON_TITLES.contains(&two.as_str()) || MEDIA.contains(&one)
     }
 
@@ -496,6 +503,11 @@ impl<'a> Linker<'a> {
             else {
                 continue;
             };
+            // "forces of (General) Khalifa Haftar".
+            if let Some(start) = self.force_of_before(m.span) {
+                add.push((Span::new(start, m.span.end), force));
+                continue;
+            }
             let mut i = self.toks.from(m.span.end);
             let n = self.toks.toks.len();
             if i < n && matches!(self.toks.toks[i].text(text), "'s" | "\u{2019}s") {
@@ -527,6 +539,25 @@ impl<'a> Linker<'a> {
             self.mentions.retain(|m| !span.contains(m.span));
             self.push(span, Target::Kb(force), LinkHow::Descriptor, 0.8);
         }
+    }
+
+    /// Start of "<force head> of [title]" right before a mention, if any.
+    fn force_of_before(&self, span: Span) -> Option<usize> {
+        let text = &self.doc.text;
+        let i = self.toks.at(span.start)?;
+        let s = self.toks.sent[i];
+        let mut k = i;
+        // Skip up to two capitalised titles ("General", "Field Marshal").
+        for _ in 0..2 {
+            if k > 0 && self.toks.sent[k - 1] == s && PERSON_TITLES.contains(&self.toks.toks[k - 1].text(text).to_lowercase().as_str()) {
+                k -= 1;
+            }
+        }
+        if k < 2 || self.toks.sent[k - 2] != s || self.toks.toks[k - 1].text(text) != "of" {
+            return None;
+        }
+        let head = self.toks.toks[k - 2].text(text).to_lowercase();
+        FORCE_HEADS.contains(&head.as_str()).then(|| self.toks.toks[k - 2].span.start)
     }
 
     // ---- pass 3: office titles ---------------------------------------------

@@ -84,6 +84,9 @@ pub fn records(doc: &Document) -> Vec<Value> {
         }
         r.insert("status".into(), json!(ev.status.as_str()));
         r.insert("claimed_by".into(), json!(ev.claimed_by));
+        if let Some(p) = &ev.plan {
+            r.insert("plan".into(), json!(p));
+        }
         r.insert("cameo".into(), json!(ev.cameo));
         r.insert("trigger".into(), json!(ev.trigger));
         r.insert("evidence".into(), json!(&doc.text[ev.span.start..ev.span.end]));

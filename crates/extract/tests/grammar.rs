@@ -165,10 +165,19 @@ fn nominal_trigger_with_prepositional_target() {
 }
 
 #[test]
-fn coordinated_actors_all_take_the_role() {
-    let e = one("Alphaland, Betaland and Gammaland condemned the Blue Front.", "ACCUSE");
-    assert_eq!(e.source, vec!["alpha", "beta", "gamma"]);
-    assert_eq!(e.target, vec!["blue-front"]);
+fn coordinated_actors_each_get_their_event() {
+    let evs = events("Alphaland, Betaland and Gammaland condemned the Blue Front.");
+    let mut sources: Vec<String> = evs.iter().filter(|e| e.kind == "ACCUSE").flat_map(|e| e.source.clone()).collect();
+    sources.sort();
+    assert_eq!(sources, vec!["alpha", "beta", "gamma"]);
+    assert!(evs.iter().filter(|e| e.kind == "ACCUSE").all(|e| e.target == vec!["blue-front"]));
+}
+
+#[test]
+fn a_list_is_closed_by_a_conjunction() {
+    // The comma after the claimant does not join it to the subject.
+    let e = one("According to Daily Xpress, the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
 }
 
 #[test]
@@ -218,28 +227,46 @@ fn a_vow_to_attack_is_a_threat_not_an_attack() {
 }
 
 #[test]
-fn promise_is_agree_and_the_promised_act_is_intended() {
+fn promise_is_agree_with_the_promised_act_as_its_plan() {
     let evs = events("Betaland promised to send troops to Alphaland.");
-    assert!(evs.iter().any(|e| e.kind == "AGREE"));
-    let aid = evs.iter().find(|e| e.kind == "AID").expect("AID");
-    assert_eq!(aid.status, Status::Intended);
-    assert_eq!(aid.target, vec!["alpha"]);
-    assert_eq!(aid.source, vec!["beta"]);
+    let agree = evs.iter().find(|e| e.kind == "AGREE").expect("AGREE");
+    assert_eq!(agree.source, vec!["beta"]);
+    assert_eq!(agree.target, vec!["alpha"]);
+    let plan = agree.plan.as_ref().expect("plan");
+    assert_eq!((plan.kind.as_str(), plan.mode.as_deref()), ("AID", Some("troops")));
+    assert!(evs.iter().all(|e| e.kind != "AID"), "the troops are not sent yet: {evs:#?}");
+    let e = one("Betaland will send troops to Alphaland.", "AGREE");
+    assert_eq!(e.plan.unwrap().kind, "AID");
 }
 
 #[test]
 fn hypothetical_cues() {
     let e = one("The Red Army could attack Betaland.", "ASSAULT");
     assert_eq!(e.status, Status::Hypothetical);
+    assert!(events("If attacked, Betaland could respond.").is_empty(), "no frame, no hypothetical event");
 }
 
 #[test]
 fn modifier_relations_and_passive_participles() {
-    let e = one("Betan-backed forces of the Blue Front advanced.", "SUPPORT");
+    // Backing an armed group is material help (AID); backing a state is SUPPORT.
+    let e = one("Betan-backed forces of the Blue Front advanced.", "AID");
     assert_eq!(e.source, vec!["beta"]);
-    let e = one("Supported by Betaland and Gammaland, the Red Army advanced.", "AID");
-    assert_eq!(e.source, vec!["beta", "gamma"]);
-    assert_eq!(e.target, vec!["red-army"]);
+    assert_eq!(e.target, vec!["blue-front"]);
+    let e = one("The Betan-backed Gammaland government resisted.", "SUPPORT");
+    assert_eq!(e.source, vec!["beta"]);
+    let evs = events("Supported by Betaland and Gammaland, the Red Army advanced.");
+    let mut aid: Vec<(String, String)> = evs.iter().filter(|e| e.kind == "AID").map(|e| (e.source[0].clone(), e.target[0].clone())).collect();
+    aid.sort();
+    assert_eq!(aid, vec![("beta".into(), "red-army".into()), ("gamma".into(), "red-army".into())]);
+}
+
+#[test]
+fn inserted_phrases_do_not_take_the_subject_role() {
+    let e = one("The Red Army, led by Zed Marko, attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
+    let e = one("The Blue Front withdrew from Port Sel, the Red Army said.", "RETREAT");
+    assert_eq!(e.source, vec!["blue-front"]);
+    assert_eq!(e.claimed_by, vec!["red-army"]);
 }
 
 #[test]

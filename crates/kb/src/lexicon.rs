@@ -40,6 +40,10 @@ pub struct Trigger {
     pub irregular: Vec<String>,
     #[serde(default)]
     pub target: Vec<String>,
+    /// Where the source is when not the subject: "claimant" (whoever the
+    /// sentence attributes the statement to) or a preposition ("of", "by").
+    #[serde(default)]
+    pub source: Vec<String>,
     #[serde(default)]
     pub place_object: Option<Override>,
     #[serde(default)]

@@ -266,6 +266,15 @@ impl Size {
     }
 }
 
+/// What an intention or threat is about: the event promised, planned or
+/// threatened ("promised to send troops" -> AGREE with plan AID/troops).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+}
+
 /// One event report coded in PLOVER.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -283,6 +292,8 @@ pub struct Event {
     pub date_note: Option<String>,
     pub status: Status,
     pub claimed_by: Vec<String>,
+    /// For AGREE/THREATEN read from an intention: the event intended.
+    pub plan: Option<Plan>,
     pub size: Option<Size>,
     /// CAMEO root code of the projection ("19").
     pub cameo: Option<String>,

@@ -699,6 +699,10 @@ REGIONS = [
 ]
 
 
+# (alpha-3, institution) -> the id a conflict pack under data/kb uses for it.
+INSTITUTION_IDS = {("LBY", "parliament"): "hor"}
+
+
 def slug(s):
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
@@ -797,7 +801,10 @@ def main():
         base = {"country": a3, "code": a3}
 
         def inst(suffix, iname, itype, sector, al):
-            r = {"id": f"{cid}-{suffix}", "name": iname, "type": itype,
+            # Institutions that a conflict pack describes in full keep the
+            # pack's id, so the two records merge instead of competing.
+            rid = INSTITUTION_IDS.get((a3, suffix), f"{cid}-{suffix}")
+            r = {"id": rid, "name": iname, "type": itype,
                  "aliases": uniq(al, exclude=[iname])}
             r.update(base)
             r["sector"] = sector

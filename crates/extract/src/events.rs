@@ -26,6 +26,8 @@ pub struct Actor {
     pub span: Span,
     pub id: String,
     pub kind: EntityType,
+    /// Whether it can be a source or target (named actors and sector nouns).
+    pub acts: bool,
     /// Token range [first, last] of the mention.
     pub first: usize,
     pub last: usize,
@@ -124,7 +126,7 @@ pub struct EventCoder<'k> {
 }
 
 impl<'k> EventCoder<'k> {
-    pub fn code(&self, doc: &Document, toks: &Tokens, mentions: &[RawMention], ids: &[String], kinds: &[EntityType], places: &HashMap<String, EventPlace>) -> Vec<Event> {
+    pub fn code(&self, doc: &Document, toks: &Tokens, mentions: &[RawMention], ids: &[String], kinds: &[(EntityType, bool)], places: &HashMap<String, EventPlace>) -> Vec<Event> {
         let mut events = Vec::new();
         let mut memory = Memory::default();
         for (si, sspan) in doc.sentences.iter().enumerate() {
@@ -149,7 +151,7 @@ impl<'k> EventCoder<'k> {
                 for t in a_first..=a_last {
                     owner[t - first] = Some(ai);
                 }
-                actors.push(Actor { span: m.span, id: ids[mi].clone(), kind: kinds[mi], first: a_first, last: a_last });
+                actors.push(Actor { span: m.span, id: ids[mi].clone(), kind: kinds[mi].0, acts: kinds[mi].1, first: a_first, last: a_last });
             }
             let spans: Vec<Span> = (first..end).map(|i| toks.toks[i].span).collect();
             let s = Sentence { text: &doc.text, first, end, words, spans, owner, actors };
@@ -286,9 +288,11 @@ impl<'k> EventCoder<'k> {
             if ev.status == Status::Intended {
                 self.recode_intention(&mut ev, attribution.is_some());
             }
-            // Weak (ambiguous) triggers and hypotheticals need a full frame.
+            // Ambiguous triggers need a source, the weakest ones and
+            // hypotheticals a full frame (source and target or place).
             let full = !ev.source.is_empty() && (!ev.target.is_empty() || ev.control.is_some());
-            if (t.weight.unwrap_or(1.0) < 0.7 || ev.status == Status::Hypothetical) && !full {
+            let weight = t.weight.unwrap_or(1.0);
+            if ((weight < 0.5 || ev.status == Status::Hypothetical) && !full) || (weight < 0.7 && ev.source.is_empty()) {
                 continue;
             }
             self.place_and_date(doc, toks, s, h, &mut ev, dates, places);
@@ -453,7 +457,7 @@ impl<'k> EventCoder<'k> {
             if let Some(a) = s.owner(j) {
                 let first = s.actors[a].first;
                 let prev = if first > s.first { s.w(first - 1) } else { "" };
-                if !s.actors[a].kind.is_actor() || skip_preps.contains(&prev) {
+                if !s.actors[a].acts || skip_preps.contains(&prev) {
                     j = first;
                     gap += 1;
                     if gap > max_gap {
@@ -493,7 +497,7 @@ impl<'k> EventCoder<'k> {
         let mut gap = 0;
         for j in i..s.end {
             if let Some(a) = s.owner(j) {
-                if s.actors[a].kind.is_actor() {
+                if s.actors[a].acts {
                     return Some(self.expand_group(s, self.head_of(s, a)));
                 }
             }
@@ -513,7 +517,7 @@ impl<'k> EventCoder<'k> {
         let after = s.actors[a].last + 1;
         if after + 1 < s.end && matches!(s.w(after), "'s" | "\u{2019}s") {
             if let Some(b) = s.owner(after + 1) {
-                if s.actors[b].kind.is_actor() && b != a {
+                if s.actors[b].acts && b != a {
                     return b;
                 }
             }
@@ -525,7 +529,7 @@ impl<'k> EventCoder<'k> {
     /// Greece"). Commas join a list only when an "and"/"or" closes it, so
     /// "According to X, the army ..." stays two groups.
     fn expand_group(&self, s: &Sentence, a: usize) -> Vec<usize> {
-        let is_actor = |x: usize| s.actors[x].kind.is_actor();
+        let is_actor = |x: usize| s.actors[x].acts;
         // Walk left to the start of the chain, then right along it,
         // recording whether each join has a conjunction.
         let join_before = |x: usize| -> Option<(usize, bool)> {
@@ -625,7 +629,7 @@ impl<'k> EventCoder<'k> {
                 }
             }
             if let Some(g) = self.prep_object(s, h.last + 1, "from") {
-                if g.iter().all(|&a| s.actors[a].kind.is_actor()) {
+                if g.iter().all(|&a| s.actors[a].acts) {
                     from_group = g;
                 }
             }
@@ -649,7 +653,7 @@ impl<'k> EventCoder<'k> {
                     }
                     prep => {
                         if let Some(g) = self.prep_object(s, h.last + 1, prep) {
-                            if g.iter().all(|&a| s.actors[a].kind.is_actor()) {
+                            if g.iter().all(|&a| s.actors[a].acts) {
                                 source = g;
                                 break;
                             }
@@ -827,7 +831,7 @@ impl<'k> EventCoder<'k> {
     /// The partners of a symmetric event: the "with" group, else the object group.
     fn partners(&self, s: &Sentence, h: &Hit) -> Vec<String> {
         let g = self.prep_object(s, h.last + 1, "with").or_else(|| self.object(s, h.last + 1)).unwrap_or_default();
-        dedup(g.iter().filter(|&&a| s.actors[a].kind.is_actor()).map(|&a| s.actors[a].id.clone()))
+        dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone()))
     }
 
     /// Whether the object after the trigger is a people noun ("captured 12 fighters").

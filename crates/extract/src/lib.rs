@@ -33,7 +33,14 @@ impl Extractor {
         let entities = link::entities(&self.kb, doc, &mentions);
         let ids: Vec<String> = mentions.iter().map(|m| link::target_id(&self.kb, &m.target)).collect();
         let kind_of: HashMap<&str, EntityType> = entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
-        let kinds: Vec<EntityType> = ids.iter().map(|id| kind_of[id.as_str()]).collect();
+        let kinds: Vec<(EntityType, bool)> = ids
+            .iter()
+            .zip(&mentions)
+            .map(|(id, m)| {
+                let kind = kind_of[id.as_str()];
+                (kind, kind.is_actor() || matches!(m.target, link::Target::Generic { .. }))
+            })
+            .collect();
         let places: HashMap<String, EventPlace> = entities
             .iter()
             .filter(|e| e.lat.is_some() && matches!(e.kind, EntityType::Place | EntityType::Country))

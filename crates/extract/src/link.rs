@@ -34,7 +34,9 @@ pub struct RawMention {
 pub enum Target {
     Kb(u32),
     Place(u32),
-    Unknown { name: String, kind: EntityType },
+    Unknown { name: String, kind: EntityType, country: Option<u32>, sector: Option<&'static str> },
+    /// An actor named by its sector ("protesters", "Fijian rebels").
+    Generic { name: String, country: Option<u32>, sector: String },
 }
 
 /// Words that, before a name, say it is a person.
@@ -192,6 +194,26 @@ fn first_names(r: &sitrep_kb::EntityRecord) -> Vec<String> {
         .collect()
 }
 
+/// "APEC", "RUF", "U.N.": two to seven capitals (dots allowed).
+fn is_acronym_word(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (2..=7).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+/// The sector a person's title implies.
+fn title_sector(title: &str) -> Option<&'static str> {
+    Some(match title {
+        "president" | "prime minister" | "minister" | "foreign minister" | "defence minister" | "defense minister"
+        | "king" | "prince" | "crown prince" | "emir" | "chancellor" | "secretary" | "ambassador" | "envoy"
+        | "governor" | "mayor" | "premier" | "vice president" | "official" => "GOV",
+        "general" | "gen." | "gen" | "colonel" | "col." | "marshal" | "field marshal" | "commander" | "lt."
+        | "major" | "maj." | "captain" | "capt." | "brigadier" | "admiral" | "sergeant" | "lieutenant" => "MIL",
+        "senator" | "deputy" | "speaker" => "LEG",
+        "journalist" | "correspondent" => "JRN",
+        _ => return None,
+    })
+}
+
 /// Transliteration keeps the first consonant (or a vowel for a vowel).
 fn same_initial(a: &str, b: &str) -> bool {
     let sa = sitrep_kb::fuzzy::skeleton(a);
@@ -307,8 +329,9 @@ impl<'a> Linker<'a> {
         let fb = f.as_bytes();
         let mut descriptors = Vec::new();
         let mut found: Vec<(Span, Vec<(u32, AliasKind)>)> = Vec::new();
-        for m in self.kb.automaton().find_iter(f.as_str()) {
-            let (s, e) = (m.start(), m.end());
+        let names = self.kb.find_names(f.as_str()).map(|m| (m, false));
+        let descs = self.kb.find_descriptors(f.as_str()).map(|m| (m, true));
+        for ((s, e, refs), is_descriptor) in names.chain(descs) {
             let before_ok = s == 0 || !(fb[s - 1] as char).is_alphanumeric();
             let after_ok = e == fb.len() || !(fb[e] as char).is_alphanumeric();
             if !before_ok || !after_ok {
@@ -317,7 +340,7 @@ impl<'a> Linker<'a> {
             let span = Span::new(self.folded.orig_start(s), self.folded.orig_end(e, text));
             let written = &text[span.start..span.end];
             let mut ok: Vec<(u32, AliasKind)> = Vec::new();
-            for r in self.kb.pattern_refs(m.pattern().as_usize()) {
+            for r in refs.iter().filter(|r| (r.kind == AliasKind::Descriptor) == is_descriptor) {
                 if self.alias_acceptable(span, written, r.kind, &r.written) {
                     ok.push((r.entity, r.kind));
                 }
@@ -364,6 +387,11 @@ impl<'a> Linker<'a> {
         // when it is a specific phrase (several words), the one entity of a
         // country in play that it can describe.
         for (span, cands) in descriptors {
+            // A name wins over a descriptor that cuts into it; a descriptor
+            // may hold a whole name ("UN-recognized government" holds "UN").
+            if self.mentions.iter().any(|m| m.span.overlaps(span) && !span.contains(m.span)) {
+                continue;
+            }
             let named: Vec<&(u32, AliasKind)> = cands.iter().filter(|(e, _)| in_play.contains(e)).collect();
             let local: Vec<&(u32, AliasKind)> = cands
                 .iter()
@@ -419,8 +447,11 @@ impl<'a> Linker<'a> {
                     // Lower-case multi-word names are fine only when they are
                     // not made of common words alone ("government of national
                     // unity" is; "national army" is a descriptor, not a name).
+                    // Garbled or lower-cased copy writes "the financial times";
+                    // a name of ordinary words needs one that is not among the
+                    // most frequent ("national army" is a descriptor, not a name).
                     written.chars().any(char::is_uppercase)
-                        || folded.split(' ').filter(|w| !self.kb.is_common(w)).count() == 0 && folded.split(' ').count() >= 3
+                        || folded.split(' ').any(|w| self.kb.common_rank(w).map_or(true, |r| r >= 600))
                 }
             }
         }
@@ -513,10 +544,18 @@ impl<'a> Linker<'a> {
             if i < n && matches!(self.toks.toks[i].text(text), "'s" | "\u{2019}s") {
                 i += 1;
             }
-            // Up to two modifiers: "Haftar's Libyan air force".
+            // Up to two modifiers: "Haftar's Libyan air force" (capitalised
+            // or a force adjective; never a verb: "Haftar deployed troops").
             for skip in 0..=2 {
                 let j = i + skip;
                 if j >= n || self.toks.sent[j] != self.toks.sent[i.min(n - 1)] {
+                    break;
+                }
+                let modifier_ok = (i..j).all(|k| {
+                    let w = self.toks.toks[k].text(text);
+                    is_capitalised(w) || matches!(w, "armed" | "special" | "loyal" | "elite" | "regular" | "ground" | "own")
+                });
+                if !modifier_ok {
                     break;
                 }
                 let w = self.toks.toks[j].text(text).to_lowercase();
@@ -619,18 +658,25 @@ impl<'a> Linker<'a> {
             }
             let w = t.text(text);
             let folded = fold(w);
-            if folded.len() < sitrep_kb::fuzzy::MIN_WORD || self.kb.is_common(&folded) || NOT_NAMES.contains(&folded.as_str()) {
-                continue;
-            }
             let cap = is_capitalised(w);
-            // "Turkeys foreign minister": a possessive that lost its apostrophe.
-            if cap && folded.ends_with('s') {
+            // "Turkeys foreign minister", "CNNs channel": a possessive that
+            // lost its apostrophe.
+            if cap && folded.len() >= 4 && folded.ends_with('s') {
+                let stem = &w[..w.len() - 1];
                 if let Some(e) = self.kb.alias_lookup(&folded[..folded.len() - 1]).iter().find_map(|r| {
-                    (matches!(r.kind, AliasKind::Name) && self.kb.entity(r.entity).kind != EntityType::Place).then_some(r.entity)
+                    let ok = match r.kind {
+                        AliasKind::Name => true,
+                        AliasKind::Acronym => stem == r.written.replace('.', ""),
+                        _ => false,
+                    };
+                    (ok && self.kb.entity(r.entity).kind != EntityType::Place).then_some(r.entity)
                 }) {
                     add.push((t.span, e, LinkHow::Alias, 0.8));
                     continue;
                 }
+            }
+            if folded.len() < sitrep_kb::fuzzy::MIN_WORD || self.kb.is_common(&folded) || NOT_NAMES.contains(&folded.as_str()) {
+                continue;
             }
             let title = self.title_before(i);
             // Short form of a person named in this document.
@@ -715,6 +761,53 @@ impl<'a> Linker<'a> {
         }
     }
 
+    // ---- state institutions -------------------------------------------------
+
+    /// "Algeria's foreign ministry", "Algerias defence ministry", "the
+    /// Turkish government": a country followed by an institution noun is the
+    /// KB's institution of that country when the KB knows the phrase under
+    /// the country's name or demonym.
+    fn institution_pass(&mut self) {
+        let text = &self.doc.text;
+        let mut add: Vec<(Span, Span, u32)> = Vec::new();
+        for m in &self.mentions {
+            let Target::Kb(c) = m.target else { continue };
+            let rec = self.kb.entity(c);
+            if rec.kind != EntityType::Country {
+                continue;
+            }
+            let mut i = self.toks.from(m.span.end);
+            if i < self.toks.toks.len() && matches!(self.toks.toks[i].text(text), "'s" | "\u{2019}s") {
+                i += 1;
+            }
+            let heads: Vec<String> = std::iter::once(rec.name.clone()).chain(rec.demonyms.iter().cloned()).collect();
+            for len in (1..=4).rev() {
+                let j = i + len - 1;
+                if j >= self.toks.toks.len() || self.toks.sent[j] != self.toks.sent[i.min(j)] {
+                    continue;
+                }
+                let rest = fold(&text[self.toks.toks[i].span.start..self.toks.toks[j].span.end]);
+                let hit = heads.iter().find_map(|h| {
+                    let h = fold(h);
+                    [format!("{h}'s {rest}"), format!("{h} {rest}")].iter().find_map(|k| {
+                        self.kb.alias_lookup(k).iter().find(|r| r.kind == AliasKind::Name && r.entity != c).map(|r| r.entity)
+                    })
+                });
+                if let Some(e) = hit {
+                    add.push((m.span, Span::new(m.span.start, self.toks.toks[j].span.end), e));
+                    break;
+                }
+            }
+        }
+        for (country, whole, e) in add {
+            if self.mentions.iter().any(|m| m.span != country && m.span.overlaps(whole)) {
+                continue;
+            }
+            self.mentions.retain(|m| m.span != country);
+            self.push(whole, Target::Kb(e), LinkHow::Alias, 0.85);
+        }
+    }
+
     // ---- pass 6: gazetteer ---------------------------------------------------
 
     fn gazetteer_pass(&mut self) {
@@ -772,6 +865,81 @@ impl<'a> Linker<'a> {
         }
     }
 
+    // ---- sector nouns ----------------------------------------------------------
+
+    /// "protesters", "the police", "Fijian rebels", "Iraq's army": actors
+    /// named by their sector, with the country when one is glued on.
+    fn sector_pass(&mut self) {
+        let text = &self.doc.text;
+        let nouns = sector_nouns(self.kb);
+        if nouns.is_empty() {
+            return;
+        }
+        let n = self.toks.toks.len();
+        let mut add: Vec<(Span, Target, Option<Span>)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let t = self.toks.toks[i];
+            if t.kind != TokenKind::Word || self.covered(t.span) {
+                i += 1;
+                continue;
+            }
+            // Longest sector noun phrase starting here (up to three words).
+            let mut found: Option<(usize, &str)> = None;
+            for len in (1..=3).rev() {
+                let j = i + len - 1;
+                if j >= n || self.toks.sent[j] != self.toks.sent[i] {
+                    continue;
+                }
+                let phrase: Vec<String> = (i..=j).map(|k| self.toks.toks[k].text(text).to_lowercase()).collect();
+                if let Some((_, sector)) = nouns.iter().find(|(w, _)| *w == phrase.join(" ")) {
+                    found = Some((j, sector.as_str()));
+                    break;
+                }
+            }
+            let Some((j, sector)) = found else {
+                i += 1;
+                continue;
+            };
+            let span = Span::new(t.span.start, self.toks.toks[j].span.end);
+            // A country right before: "Fijian rebels", "Iraq's police".
+            let mut k = i;
+            if k > 0 && matches!(self.toks.toks[k - 1].text(text), "'s" | "\u{2019}s") {
+                k -= 1;
+            }
+            let country = (k > 0 && self.toks.sent[k - 1] == self.toks.sent[i])
+                .then(|| self.toks.toks[k - 1].span)
+                .and_then(|prev| {
+                    self.mentions.iter().find_map(|m| match m.target {
+                        Target::Kb(e) if m.span.end == prev.end && self.kb.entity(e).kind == EntityType::Country => Some((e, m.span)),
+                        _ => None,
+                    })
+                });
+            let prev_word = if i > 0 { self.toks.toks[i - 1].text(text).to_lowercase() } else { String::new() };
+            match country {
+                Some((e, cspan)) => {
+                    let whole = Span::new(cspan.start, span.end);
+                    let name = self.text(whole).to_string();
+                    add.push((whole, Target::Generic { name, country: Some(e), sector: sector.to_string() }, Some(cspan)));
+                }
+                // "the army", "its forces" refer back to a named actor:
+                // those are left to the event coder's memory.
+                None if matches!(sector, "MIL" | "GOV") && matches!(prev_word.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that") => {}
+                None => {
+                    let name = self.text(span).to_lowercase();
+                    add.push((span, Target::Generic { name, country: None, sector: sector.to_string() }, None));
+                }
+            }
+            i = j + 1;
+        }
+        for (span, target, replaces) in add {
+            if let Some(c) = replaces {
+                self.mentions.retain(|m| m.span != c);
+            }
+            self.push(span, target, LinkHow::Descriptor, 0.6);
+        }
+    }
+
     // ---- pass 7: unknown names --------------------------------------------------
 
     fn unknown_pass(&mut self) {
@@ -792,8 +960,29 @@ impl<'a> Linker<'a> {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j + 1 < n && self.toks.sent[j + 1] == self.toks.sent[i] {
+            // "Iraqi President Saddam Hussein": the demonym and the title are
+            // not part of the name but say who he is.
+            let mut country = None;
+            let mut k = i;
+            loop {
+                let f = fold(self.toks.toks[k].text(text));
+                let demonym = self.kb.alias_lookup(&f).iter().find(|r| r.kind == AliasKind::Demonym).map(|r| r.entity);
+                let title = PERSON_TITLES.contains(&f.as_str());
+                if (demonym.is_none() && !title) || k + 1 >= n || self.toks.sent[k + 1] != self.toks.sent[k] {
+                    break;
+                }
+                if demonym.is_some() {
+                    country = demonym;
+                }
+                if !is_capitalised(self.toks.toks[k + 1].text(text)) || self.covered(self.toks.toks[k + 1].span) {
+                    break;
+                }
+                k += 1;
+            }
+            let run_start = k;
+            let t = self.toks.toks[run_start];
+            let mut j = run_start;
+            while j + 1 < n && self.toks.sent[j + 1] == self.toks.sent[run_start] {
                 let nt = self.toks.toks[j + 1];
                 let nw = nt.text(text);
                 let joiner = matches!(nw, "of" | "al" | "el" | "-" | "bin" | "ibn") && j + 2 < n
@@ -806,28 +995,93 @@ impl<'a> Linker<'a> {
                 }
             }
             let span = Span::new(t.span.start, self.toks.toks[j].span.end);
-            let words: Vec<String> = (i..=j).map(|k| fold(self.toks.toks[k].text(text))).collect();
+            let words: Vec<String> = (run_start..=j).map(|k| fold(self.toks.toks[k].text(text))).collect();
             let first = &words[0];
             let all_common = words.iter().all(|w| self.kb.is_common(w) || NOT_NAMES.contains(&w.as_str()) || w.len() < 2);
+            let title = self.title_before(run_start);
             let kind = if let Some((_, k)) = TYPE_CUES.iter().find(|(c, _)| words.len() > 1 && words.last() == Some(&c.to_string())) {
                 Some(*k)
-            } else if self.title_before(i).is_some() && !NOT_NAMES.contains(&first.as_str()) && !all_common {
+            } else if title.is_some() && !NOT_NAMES.contains(&first.as_str()) && !all_common {
                 Some(EntityType::Person)
+            } else if self.acronym_follows(j) && words.len() >= 2 && !all_common {
+                // "Asia-Pacific Economic Cooperation (APEC)": a defined name.
+                Some(EntityType::Organization)
             } else {
                 None
             };
             if let Some(kind) = kind {
-                if !(words.len() == 1 && self.toks.is_sentence_start(i)) {
+                if !(words.len() == 1 && self.toks.is_sentence_start(run_start)) {
                     let name = self.text(span).to_string();
-                    add.push((span, name, kind));
+                    let sector = if kind == EntityType::Person { title.and_then(title_sector) } else { None };
+                    // A country glued before a person or group ("Iraqi", "Syria's").
+                    let country = country.or_else(|| self.country_before(span));
+                    add.push((span, Target::Unknown { name, kind, country, sector }));
+                    if let Some(acr) = self.acronym_after(j) {
+                        let name = self.text(span).to_string();
+                        add.push((acr, Target::Unknown { name, kind, country, sector }));
+                    }
                 }
             }
             i = j + 1;
         }
-        for (span, name, kind) in add {
-            self.push(span, Target::Unknown { name, kind }, LinkHow::Unknown, 0.5);
+        for (span, target) in add {
+            self.push(span, target, LinkHow::Unknown, 0.5);
         }
+        self.acronym_uses();
         self.unknown_short_forms();
+    }
+
+    /// Whether "(ACR)" follows token `j`.
+    fn acronym_follows(&self, j: usize) -> bool {
+        self.acronym_after(j).is_some()
+    }
+
+    /// The span of "ACR" in "(ACR)" right after token `j`, if uncovered.
+    fn acronym_after(&self, j: usize) -> Option<Span> {
+        let text = &self.doc.text;
+        let t = |k: usize| self.toks.toks.get(k).filter(|_| self.toks.sent.get(k) == self.toks.sent.get(j));
+        let (open, acr, close) = (t(j + 1)?, t(j + 2)?, t(j + 3)?);
+        let a = acr.text(text);
+        (open.text(text) == "(" && close.text(text) == ")" && is_acronym_word(a) && !self.covered(acr.span)).then_some(acr.span)
+    }
+
+    /// Later bare uses of an acronym defined for an unknown name.
+    fn acronym_uses(&mut self) {
+        let text = &self.doc.text;
+        let defined: HashMap<String, Target> = self
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.target, Target::Unknown { .. }) && is_acronym_word(self.text(m.span)))
+            .map(|m| (self.text(m.span).to_string(), m.target.clone()))
+            .collect();
+        if defined.is_empty() {
+            return;
+        }
+        let mut add = Vec::new();
+        for t in &self.toks.toks {
+            if let Some(target) = defined.get(t.text(text)) {
+                if !self.covered(t.span) {
+                    add.push((t.span, target.clone()));
+                }
+            }
+        }
+        for (span, target) in add {
+            self.push(span, target, LinkHow::Coreference, 0.6);
+        }
+    }
+
+    /// A country mention or demonym ending right before `span` (with "'s").
+    fn country_before(&self, span: Span) -> Option<u32> {
+        let text = &self.doc.text;
+        let mut k = self.toks.at(span.start)?;
+        if k > 0 && matches!(self.toks.toks[k - 1].text(text), "'s" | "\u{2019}s") {
+            k -= 1;
+        }
+        let prev = self.toks.toks.get(k.checked_sub(1)?)?;
+        self.mentions.iter().find_map(|m| match m.target {
+            Target::Kb(e) if m.span.end == prev.span.end && self.kb.entity(e).kind == EntityType::Country => Some(e),
+            _ => None,
+        })
     }
 
     /// "Aksoy" after "Hami Aksoy" (an unknown person) is the same person.
@@ -835,7 +1089,7 @@ impl<'a> Linker<'a> {
         let text = &self.doc.text;
         let mut last_words: HashMap<String, Target> = HashMap::new();
         for m in &self.mentions {
-            if let Target::Unknown { name, kind: EntityType::Person } = &m.target {
+            if let Target::Unknown { name, kind: EntityType::Person, .. } = &m.target {
                 if let Some(last) = fold(name).split(' ').last() {
                     last_words.insert(last.to_string(), m.target.clone());
                 }
@@ -865,10 +1119,25 @@ pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
     l.force_pass();
     l.office_pass();
     l.name_word_pass();
+    l.institution_pass();
     l.gazetteer_pass();
+    l.sector_pass();
     l.unknown_pass();
     l.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     l.mentions
+}
+
+/// Sector nouns from the cue lists `sector_<CODE>`: (phrase, code).
+fn sector_nouns(kb: &Kb) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = kb
+        .lexicon
+        .cues
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("sector_").map(|code| (code, v)))
+        .flat_map(|(code, v)| v.iter().map(move |w| (w.to_lowercase(), code.to_string())))
+        .collect();
+    out.sort();
+    out
 }
 
 /// The id an entity gets in the records.
@@ -880,6 +1149,12 @@ pub fn target_id(kb: &Kb, t: &Target) -> String {
             format!("{}-{}", slug(&pl.name), pl.country.to_lowercase())
         }
         Target::Unknown { name, .. } => slug(name),
+        Target::Generic { name, country: Some(c), sector } => {
+            let words = fold(name);
+            let noun = words.rsplit(' ').next().unwrap_or("");
+            format!("{}-{}-{}", kb.entity(*c).id, sector.to_lowercase(), slug(noun))
+        }
+        Target::Generic { name, country: None, .. } => slug(name),
     }
 }
 
@@ -954,6 +1229,26 @@ fn new_entity(kb: &Kb, t: &Target, id: &str) -> Entity {
             e.known = true;
             e
         }
-        Target::Unknown { name, kind } => blank(name.clone(), *kind),
+        Target::Unknown { name, kind, country, sector } => {
+            let mut e = blank(name.clone(), *kind);
+            if let Some(c) = country {
+                let r = kb.entity(*c);
+                e.country = r.country.clone();
+                e.code = r.code.clone().or_else(|| r.country.clone());
+            }
+            e.sector = sector.map(str::to_string);
+            e
+        }
+        Target::Generic { name, country, sector } => {
+            // Descriptive, not a named entity: type `other`, but coded.
+            let mut e = blank(name.clone(), EntityType::Other);
+            if let Some(c) = country {
+                let r = kb.entity(*c);
+                e.country = r.country.clone();
+                e.code = r.code.clone().or_else(|| r.country.clone());
+            }
+            e.sector = Some(sector.clone());
+            e
+        }
     }
 }

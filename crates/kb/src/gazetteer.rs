@@ -123,9 +123,11 @@ impl Gazetteer {
 /// then cities and towns by population; a first-level region last, since
 /// a region named after its capital ("Idlib") is usually the city.
 fn rank(p: &Place) -> (u8, u64) {
-    let tier = match p.feature.as_str() {
-        "country" => 3,
-        "region" => 0,
+    // A place a KB pack describes is the one the pack's conflict means.
+    let tier = match (p.feature.as_str(), p.kb_id.is_some()) {
+        ("country", _) => 3,
+        (_, true) => 2,
+        ("region", false) => 0,
         _ => 1,
     };
     (tier, p.population)

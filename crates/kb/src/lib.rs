@@ -54,8 +54,14 @@ pub struct Kb {
     by_alpha3: HashMap<String, u32>,
     pub gazetteer: Gazetteer,
     pub lexicon: Lexicon,
-    common: HashSet<String>,
+    common: HashMap<String, u32>,
+    /// Names, acronyms, demonyms and seats; `name_ids` maps its pattern
+    /// numbers to `patterns`.
     automaton: AhoCorasick,
+    name_ids: Vec<usize>,
+    /// Descriptors, likewise.
+    descriptor_automaton: AhoCorasick,
+    descriptor_ids: Vec<usize>,
     /// Pattern index -> the entities it names.
     patterns: Vec<Vec<AliasRef>>,
     /// Folded alias -> pattern index.
@@ -79,7 +85,7 @@ pub struct KbBuilder {
     index: HashMap<String, usize>,
     gazetteer: Gazetteer,
     lexicon: Lexicon,
-    common: HashSet<String>,
+    common: HashMap<String, u32>,
 }
 
 impl KbBuilder {
@@ -123,7 +129,11 @@ impl KbBuilder {
     /// `common_words.txt` (one word a line).
     pub fn add_lexicon_text(&mut self, source: &str, text: &str) -> Result<(), KbError> {
         if source.ends_with(".txt") {
-            self.common.extend(text.lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()));
+            // Most frequent first: the line number is the word's rank.
+            for w in text.lines().map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()) {
+                let rank = self.common.len() as u32;
+                self.common.entry(w).or_insert(rank);
+            }
             return Ok(());
         }
         if text.contains("[[trigger]]") {
@@ -262,10 +272,21 @@ impl Kb {
             }
         }
         gazetteer.finish();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pattern_strs)
-            .map_err(|e| format!("building the alias automaton: {e}"))?;
+        // Names and descriptors are matched by separate automata, so that a
+        // descriptor ("UN-backed government") cannot hide the start of a
+        // name ("Government of National Accord") under leftmost-longest.
+        let build = |ids: &[usize]| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(ids.iter().map(|&i| &pattern_strs[i]))
+                .map_err(|e| format!("building the alias automaton: {e}"))
+        };
+        let name_ids: Vec<usize> =
+            (0..patterns.len()).filter(|&i| patterns[i].iter().any(|r| r.kind != AliasKind::Descriptor)).collect();
+        let descriptor_ids: Vec<usize> =
+            (0..patterns.len()).filter(|&i| patterns[i].iter().any(|r| r.kind == AliasKind::Descriptor)).collect();
+        let automaton = build(&name_ids)?;
+        let descriptor_automaton = build(&descriptor_ids)?;
         Ok(Kb {
             entities: records,
             by_id,
@@ -274,6 +295,9 @@ impl Kb {
             lexicon,
             common,
             automaton,
+            name_ids,
+            descriptor_automaton,
+            descriptor_ids,
             patterns,
             pattern_ix,
             fuzzy,
@@ -305,9 +329,16 @@ impl Kb {
         self.index_of(r).or_else(|| self.country(r))
     }
 
-    /// The alias automaton, run over folded text.
-    pub fn automaton(&self) -> &AhoCorasick {
-        &self.automaton
+    /// Name matches in folded text: (start, end, refs), leftmost-longest.
+    pub fn find_names<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, &'a [AliasRef])> + 'a {
+        self.automaton.find_iter(folded).map(|m| (m.start(), m.end(), self.patterns[self.name_ids[m.pattern().as_usize()]].as_slice()))
+    }
+
+    /// Descriptor matches in folded text, likewise.
+    pub fn find_descriptors<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, &'a [AliasRef])> + 'a {
+        self.descriptor_automaton
+            .find_iter(folded)
+            .map(|m| (m.start(), m.end(), self.patterns[self.descriptor_ids[m.pattern().as_usize()]].as_slice()))
     }
 
     /// The entities a folded alias names exactly.
@@ -321,7 +352,12 @@ impl Kb {
 
     /// Whether a folded word is a common English word (never fuzzy-linked).
     pub fn is_common(&self, folded: &str) -> bool {
-        self.common.contains(folded)
+        self.common.contains_key(folded)
+    }
+
+    /// Frequency rank of a common word (0 = most frequent).
+    pub fn common_rank(&self, folded: &str) -> Option<u32> {
+        self.common.get(folded).copied()
     }
 
     pub fn common_len(&self) -> usize {
@@ -379,7 +415,7 @@ impl Kb {
 fn index_name_words(
     r: &EntityRecord,
     e: u32,
-    common: &HashSet<String>,
+    common: &HashMap<String, u32>,
     given: &HashSet<String>,
     fuzzy: &mut FuzzyIndex,
     surnames: &mut HashMap<String, Vec<u32>>,
@@ -392,7 +428,7 @@ fn index_name_words(
         let folded = fold(name);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         let distinctive = |w: &&&str| {
-            !PARTICLES.contains(*w) && !common.contains(**w) && !given.contains(**w) && w.len() >= fuzzy::MIN_WORD
+            !PARTICLES.contains(*w) && !common.contains_key(**w) && !given.contains(**w) && w.len() >= fuzzy::MIN_WORD
         };
         // A patronymic after "bin"/"ibn" is not a surname either.
         if words.len() >= 2 && matches!(words[words.len() - 2], "bin" | "ibn" | "bint" | "ben" | "ould") {
@@ -452,11 +488,7 @@ mod tests {
     fn automaton_finds_folded_aliases() {
         let kb = small_kb();
         let text = fold("Ankara and TÜRKIYE back Erdoğan");
-        let found: Vec<&str> = kb
-            .automaton()
-            .find_iter(&text)
-            .map(|m| kb.entity(kb.pattern_refs(m.pattern().as_usize())[0].entity).id.as_str())
-            .collect();
+        let found: Vec<&str> = kb.find_names(&text).map(|(_, _, refs)| kb.entity(refs[0].entity).id.as_str()).collect();
         assert_eq!(found, vec!["turkey", "turkey", "recep-tayyip-erdogan"]);
     }
 

@@ -326,17 +326,11 @@ impl<'a> Linker<'a> {
     fn alias_pass(&mut self) {
         let text = &self.doc.text;
         let f = &self.folded.text;
-        let fb = f.as_bytes();
         let mut descriptors = Vec::new();
         let mut found: Vec<(Span, Vec<(u32, AliasKind)>)> = Vec::new();
-        let names = self.kb.find_names(f.as_str()).map(|m| (m, false));
-        let descs = self.kb.find_descriptors(f.as_str()).map(|m| (m, true));
+        let names = self.kb.find_names(f.as_str()).into_iter().map(|m| (m, false));
+        let descs = self.kb.find_descriptors(f.as_str()).into_iter().map(|m| (m, true));
         for ((s, e, refs), is_descriptor) in names.chain(descs) {
-            let before_ok = s == 0 || !(fb[s - 1] as char).is_alphanumeric();
-            let after_ok = e == fb.len() || !(fb[e] as char).is_alphanumeric();
-            if !before_ok || !after_ok {
-                continue;
-            }
             let span = Span::new(self.folded.orig_start(s), self.folded.orig_end(e, text));
             let written = &text[span.start..span.end];
             let mut ok: Vec<(u32, AliasKind)> = Vec::new();
@@ -1003,6 +997,9 @@ impl<'a> Linker<'a> {
                 Some(*k)
             } else if title.is_some() && !NOT_NAMES.contains(&first.as_str()) && !all_common {
                 Some(EntityType::Person)
+            } else if words.len() >= 2 && !all_common && (self.title_apposition_after(j) || self.report_verb_after(j)) {
+                // "Hami Aksoy, the spokesperson of ..." / "Hami Aksoy said".
+                Some(EntityType::Person)
             } else if self.acronym_follows(j) && words.len() >= 2 && !all_common {
                 // "Asia-Pacific Economic Cooperation (APEC)": a defined name.
                 Some(EntityType::Organization)
@@ -1029,6 +1026,69 @@ impl<'a> Linker<'a> {
         }
         self.acronym_uses();
         self.unknown_short_forms();
+    }
+
+    /// ", the spokesman ...", ", a commander of ...": a title in apposition.
+    fn title_apposition_after(&self, j: usize) -> bool {
+        let text = &self.doc.text;
+        let w = |k: usize| {
+            self.toks.toks.get(k).filter(|_| self.toks.sent.get(k) == self.toks.sent.get(j)).map(|t| t.text(text).to_lowercase())
+        };
+        if w(j + 1).as_deref() != Some(",") {
+            return false;
+        }
+        (j + 2..j + 6).any(|k| w(k).map_or(false, |x| PERSON_TITLES.contains(&x.as_str()) || x == "spokesperson"))
+    }
+
+    /// A reporting verb right after token `j` ("X said", "X argued").
+    fn report_verb_after(&self, j: usize) -> bool {
+        let Some(t) = self.toks.toks.get(j + 1).filter(|_| self.toks.sent.get(j + 1) == self.toks.sent.get(j)) else {
+            return false;
+        };
+        let w = t.text(&self.doc.text).to_lowercase();
+        self.kb.lexicon.cue("report").iter().any(|r| {
+            r == &w || sitrep_kb::lexicon::verb_forms(r).iter().any(|(f, v)| v == &w && *f != sitrep_kb::lexicon::Form::Gerund)
+        })
+    }
+
+    /// A first name written before a person's linked surname ("Muhammad
+    /// el-Qaddafi") belongs to the mention even when the KB lacks that form.
+    fn extend_first_names(&mut self) {
+        let text = &self.doc.text;
+        let mut grow: Vec<(usize, usize)> = Vec::new();
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let Target::Kb(e) = m.target else { continue };
+            if self.kb.entity(e).kind != EntityType::Person {
+                continue;
+            }
+            let Some(mut i) = self.toks.at(m.span.start).filter(|&i| i > 0 && self.toks.sent[i - 1] == self.toks.sent[i]) else { continue };
+            // Over a particle first: "Muhammad el-Qaddafi", "Ahmed al Mismari".
+            let tok = |k: usize| fold(self.toks.toks[k].text(text));
+            if i >= 2 && tok(i - 1).trim().is_empty() && matches!(tok(i - 2).as_str(), "al" | "el" | "ad" | "ben" | "bin" | "ibn" | "abu") {
+                i -= 2;
+            } else if matches!(tok(i - 1).as_str(), "al" | "el" | "bin" | "ibn" | "abu") {
+                i -= 1;
+            }
+            if i == 0 || self.toks.sent[i - 1] != self.toks.sent[i] {
+                continue;
+            }
+            let prev = self.toks.toks[i - 1];
+            let w = prev.text(text);
+            let f = fold(w);
+            if prev.kind == TokenKind::Word
+                && is_capitalised(w)
+                && !self.covered(prev.span)
+                && !PERSON_TITLES.contains(&f.as_str())
+                && !NOT_NAMES.contains(&f.as_str())
+                && !self.kb.is_common(&f)
+                && self.kb.alias_lookup(&f).is_empty()
+            {
+                grow.push((mi, prev.span.start));
+            }
+        }
+        for (mi, start) in grow {
+            self.mentions[mi].span.start = start;
+        }
     }
 
     /// Whether "(ACR)" follows token `j`.
@@ -1122,6 +1182,7 @@ pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
     l.institution_pass();
     l.gazetteer_pass();
     l.sector_pass();
+    l.extend_first_names();
     l.unknown_pass();
     l.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     l.mentions

@@ -278,6 +278,7 @@ impl Kb {
         let build = |ids: &[usize]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Both)
                 .build(ids.iter().map(|&i| &pattern_strs[i]))
                 .map_err(|e| format!("building the alias automaton: {e}"))
         };
@@ -329,16 +330,18 @@ impl Kb {
         self.index_of(r).or_else(|| self.country(r))
     }
 
-    /// Name matches in folded text: (start, end, refs), leftmost-longest.
-    pub fn find_names<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, &'a [AliasRef])> + 'a {
-        self.automaton.find_iter(folded).map(|m| (m.start(), m.end(), self.patterns[self.name_ids[m.pattern().as_usize()]].as_slice()))
+    /// Name matches in folded text that start and end at word boundaries:
+    /// (start, end, refs), leftmost-longest, non-overlapping.
+    pub fn find_names<'a>(&'a self, folded: &'a str) -> Vec<(usize, usize, &'a [AliasRef])> {
+        word_matches(&self.automaton, folded).into_iter().map(|(s, e, p)| (s, e, self.patterns[self.name_ids[p]].as_slice())).collect()
     }
 
-    /// Descriptor matches in folded text, likewise.
-    pub fn find_descriptors<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = (usize, usize, &'a [AliasRef])> + 'a {
-        self.descriptor_automaton
-            .find_iter(folded)
-            .map(|m| (m.start(), m.end(), self.patterns[self.descriptor_ids[m.pattern().as_usize()]].as_slice()))
+    /// Descriptor matches, likewise.
+    pub fn find_descriptors<'a>(&'a self, folded: &'a str) -> Vec<(usize, usize, &'a [AliasRef])> {
+        word_matches(&self.descriptor_automaton, folded)
+            .into_iter()
+            .map(|(s, e, p)| (s, e, self.patterns[self.descriptor_ids[p]].as_slice()))
+            .collect()
     }
 
     /// The entities a folded alias names exactly.
@@ -411,6 +414,46 @@ impl Kb {
     }
 }
 
+fn is_word_char(c: Option<char>) -> bool {
+    c.map_or(false, char::is_alphanumeric)
+}
+
+/// Leftmost-longest matches that begin and end at word boundaries. When the
+/// longest match at a position runs into a word ("Pantsir air defense
+/// system" inside "... systems"), shorter matches at the same start are
+/// tried before moving on.
+fn word_matches(ac: &AhoCorasick, hay: &str) -> Vec<(usize, usize, usize)> {
+    use aho_corasick::{Anchored, Input};
+    let bounded = |s: usize, e: usize| !is_word_char(hay[..s].chars().next_back()) && !is_word_char(hay[e..].chars().next());
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        let Some(m) = ac.find(Input::new(hay).range(pos..)) else { break };
+        let (s, mut e, mut pat) = (m.start(), m.end(), m.pattern().as_usize());
+        let mut ok = bounded(s, e);
+        if !is_word_char(hay[..s].chars().next_back()) {
+            // Shorter matches anchored at the same start.
+            while !ok && e > s + 1 {
+                match ac.find(Input::new(hay).range(s..e - 1).anchored(Anchored::Yes)) {
+                    Some(m2) => {
+                        e = m2.end();
+                        pat = m2.pattern().as_usize();
+                        ok = bounded(s, e);
+                    }
+                    None => break,
+                }
+            }
+        }
+        if ok {
+            out.push((s, e, pat));
+            pos = e;
+        } else {
+            pos = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
 /// Indexes the distinctive words of a name for fuzzy matching and short forms.
 fn index_name_words(
     r: &EntityRecord,
@@ -477,6 +520,16 @@ mod tests {
     }
 
     #[test]
+    fn a_longest_match_inside_a_word_falls_back_to_a_shorter_one() {
+        let mut b = KbBuilder::default();
+        b.add_jsonl("t", r#"{"id":"p","name":"Pantsir","type":"equipment","aliases":["Pantsir air defense system"]}"#).unwrap();
+        let kb = b.build().unwrap();
+        let text = fold("destroyed Pantsir air defense systems and Pantsirs");
+        let found: Vec<&str> = kb.find_names(&text).into_iter().map(|(s, e, _)| &text[s..e]).collect();
+        assert_eq!(found, vec!["pantsir"]);
+    }
+
+    #[test]
     fn later_records_extend_earlier_ones() {
         let kb = small_kb();
         let t = kb.get("turkey").unwrap();
@@ -488,7 +541,7 @@ mod tests {
     fn automaton_finds_folded_aliases() {
         let kb = small_kb();
         let text = fold("Ankara and TÜRKIYE back Erdoğan");
-        let found: Vec<&str> = kb.find_names(&text).map(|(_, _, refs)| kb.entity(refs[0].entity).id.as_str()).collect();
+        let found: Vec<&str> = kb.find_names(&text).into_iter().map(|(_, _, refs)| kb.entity(refs[0].entity).id.as_str()).collect();
         assert_eq!(found, vec!["turkey", "turkey", "recep-tayyip-erdogan"]);
     }
 

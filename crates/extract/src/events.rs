@@ -117,6 +117,9 @@ struct Hit {
     first: usize,
     last: usize,
     form: Form,
+    /// A noun trigger this verb absorbed ("approved an agreement ... with
+    /// X"): where to look for a target the verb's own frame lacks.
+    absorbed: Option<(u32, usize)>,
 }
 
 /// Codes every event of a document.
@@ -209,7 +212,7 @@ impl<'k> EventCoder<'k> {
                         continue;
                     }
                 }
-                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form };
+                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None };
                 let better = match &best {
                     None => true,
                     Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
@@ -342,6 +345,9 @@ impl<'k> EventCoder<'k> {
             let w = s.w(h.first);
             light.iter().any(|l| l.split(' ').next() == Some(w) || sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(_, f)| f == w))
         };
+        let receive = self.kb.lexicon.cue("aid_receive_verbs");
+        let is_receive = |h: &Hit| receive.iter().any(|r| r == s.w(h.first));
+        let mut hits = hits;
         let mut drop = vec![false; hits.len()];
         for i in 0..hits.len() {
             let ti = &lx.triggers[hits[i].trigger as usize];
@@ -353,10 +359,11 @@ impl<'k> EventCoder<'k> {
             let gap = hits[j].first - hits[i].last;
             let clear = !(hits[i].last + 1..hits[j].first).any(|k| s.is_boundary(k) || matches!(s.w(k), "," | "that" | "which" | "who" | "to" | "and" | "but"));
             if tj.pos == Pos::Noun && gap <= 5 && clear {
-                if is_light(&hits[i]) {
+                if is_light(&hits[i]) || is_receive(&hits[i]) {
                     drop[i] = true;
                 } else {
                     drop[j] = true;
+                    hits[i].absorbed = Some((hits[j].trigger, hits[j].last));
                 }
             }
         }
@@ -662,6 +669,27 @@ impl<'k> EventCoder<'k> {
                 }
             }
         }
+        // "X received support from Y": the help goes from Y to X.
+        if t.pos == Pos::Noun && self.after_receive_verb(s, h) {
+            if let Some(g) = self.prep_object(s, h.last + 1, "from") {
+                target = std::mem::take(&mut source);
+                source = g;
+            }
+        }
+        // A verb that absorbed a noun takes the noun's target if it has none
+        // ("approved an agreement on cooperation with the government").
+        if target.is_empty() && object_place.is_none() {
+            if let Some((nt, nlast)) = h.absorbed {
+                for spec in &self.kb.lexicon.triggers[nt as usize].target {
+                    if spec != "object" && spec != "subject" {
+                        if let Some(g) = self.prep_object(s, nlast + 1, spec).filter(|g| g.iter().all(|&a| s.actors[a].acts)) {
+                            target = g;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
         // Drop the source from the target (reflexive readings).
         target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
         let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
@@ -819,6 +847,10 @@ impl<'k> EventCoder<'k> {
             }
             if s.phrase_at(i, prep) && s.owner(i).is_none() {
                 let after = i + prep.split(' ').count();
+                // "to send troops": an infinitive, not a recipient.
+                if prep == "to" && after < s.end && s.owner(after).is_none() && !is_determiner(s.w(after)) && !self.is_name_word(s, after) {
+                    return None;
+                }
                 return self.group_right(s, after, 4).or_else(|| {
                     // A place object is fine too.
                     (after..(after + 4).min(s.end)).find_map(|j| s.owner(j)).map(|a| vec![a])
@@ -826,6 +858,12 @@ impl<'k> EventCoder<'k> {
             }
         }
         None
+    }
+
+    /// Whether a receive verb ("received", "obtained") stands right before a noun trigger.
+    fn after_receive_verb(&self, s: &Sentence, h: &Hit) -> bool {
+        let receive = self.kb.lexicon.cue("aid_receive_verbs");
+        (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| receive.iter().any(|r| r == s.w(i)))
     }
 
     /// The partners of a symmetric event: the "with" group, else the object group.
@@ -1000,6 +1038,10 @@ fn split_coordinated(ev: Event, partners: &[String]) -> Vec<Event> {
             .collect();
     }
     vec![ev]
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "both" | "other" | "several" | "some" | "this" | "these" | "those")
 }
 
 fn s_tok_span(toks: &Tokens, i: usize) -> Span {

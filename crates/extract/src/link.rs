@@ -76,10 +76,12 @@ const OFFICES: &[(&str, &str)] = &[
     ("secretary of state", "Secretary of State"),
 ];
 
-/// Words after a locative preposition that make a seat of power a place.
+/// Prepositions after which a capital is the city, not the state ("talks in
+/// Ankara"); after "from", "to" or "of" it may be either ("support from
+/// Ankara"), so those do not decide.
 const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "to", "from", "outside", "around", "inside", "into", "towards", "toward", "of", "across",
-    "through", "via", "between", "on", "off", "within",
+    "in", "at", "near", "outside", "around", "inside", "into", "towards", "toward", "across", "through", "via",
+    "between", "off", "within",
 ];
 
 /// Last words that type an unknown capitalised name.
@@ -896,7 +898,15 @@ impl<'a> Linker<'a> {
                 continue;
             };
             let span = Span::new(t.span.start, self.toks.toks[j].span.end);
-            // A country right before: "Fijian rebels", "Iraq's police".
+            // "military support", "army officers": a sector noun modifying
+            // another noun is no actor.
+            let next = self.toks.toks.get(j + 1).filter(|_| self.toks.sent.get(j + 1) == self.toks.sent.get(j)).map(|t| t.text(text));
+            if next.map_or(false, |w| self.is_nominal_modifier_of(w)) {
+                i = j + 1;
+                continue;
+            }
+            let head = self.toks.toks[j].text(text).to_lowercase();
+            let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "people" | "media" | "gendarmerie");
             let mut k = i;
             if k > 0 && matches!(self.toks.toks[k - 1].text(text), "'s" | "\u{2019}s") {
                 k -= 1;
@@ -919,6 +929,9 @@ impl<'a> Linker<'a> {
                 // "the army", "its forces" refer back to a named actor:
                 // those are left to the event coder's memory.
                 None if matches!(sector, "MIL" | "GOV") && matches!(prev_word.as_str(), "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that") => {}
+                // Bare singular collectives ("government", "army") are left to
+                // the event coder's memory of named actors.
+                None if !plural => {}
                 None => {
                     let name = self.text(span).to_lowercase();
                     add.push((span, Target::Generic { name, country: None, sector: sector.to_string() }, None));
@@ -932,6 +945,26 @@ impl<'a> Linker<'a> {
             }
             self.push(span, target, LinkHow::Descriptor, 0.6);
         }
+    }
+
+    /// Whether a word after a sector noun makes it a modifier ("military
+    /// support", "army officers", "police station").
+    fn is_nominal_modifier_of(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        if !w.chars().next().map_or(false, char::is_lowercase) {
+            return false;
+        }
+        const HEADS: &[&str] = &[
+            "equipment", "assistance", "support", "aid", "operation", "operations", "base", "bases", "vehicle",
+            "vehicles", "aircraft", "officer", "officers", "spokesman", "spokesperson", "source", "sources",
+            "commander", "commanders", "leader", "leaders", "council", "personnel", "presence", "intervention",
+            "campaign", "hardware", "advisers", "advisors", "chief", "chiefs", "station", "stations", "headquarters",
+            "positions", "position", "convoy", "convoys", "buildup", "build-up", "cooperation", "deal", "agreement",
+            "exercises", "drills", "escalation", "action", "force", "forces", "unit", "units", "post", "posts",
+            "checkpoint", "checkpoints", "official", "officials", "statement", "media", "sector", "capabilities",
+            "experts", "analysts", "academy", "court", "courts", "ties", "relations", "coup", "junta", "rule",
+        ];
+        HEADS.contains(&l.as_str()) || self.kb.lexicon.forms(&l).iter().any(|f| self.kb.lexicon.triggers[f.trigger as usize].pos == sitrep_kb::Pos::Noun)
     }
 
     // ---- pass 7: unknown names --------------------------------------------------

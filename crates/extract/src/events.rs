@@ -173,7 +173,83 @@ impl<'k> EventCoder<'k> {
             }
             memory.remember(&s);
         }
+        self.infer_counterparts(&mut events);
         events
+    }
+
+    /// The side an actor fights or speaks for: a person's force or
+    /// government (KB `part_of`), else the actor itself.
+    fn side(&self, id: &str) -> String {
+        let Some(e) = self.kb.index_of(id) else { return id.to_string() };
+        let r = self.kb.entity(e);
+        if r.kind == EntityType::Person {
+            for p in &r.part_of {
+                if let Some(pe) = self.kb.resolve_ref(p) {
+                    if matches!(self.kb.entity(pe).kind, EntityType::ArmedGroup | EntityType::Government) {
+                        return self.kb.entity(pe).id.clone();
+                    }
+                }
+            }
+        }
+        id.to_string()
+    }
+
+    /// Fills a missing target from the document's own account of who is
+    /// fighting or helping whom: a hostile act by one side with no stated
+    /// target is aimed at the side it is reported fighting elsewhere in the
+    /// article; help with no stated recipient goes to the side it is
+    /// reported helping. Inferred targets are marked in `target_inferred`.
+    fn infer_counterparts(&self, events: &mut [Event]) {
+        const HOSTILE: &[&str] = &["ASSAULT", "THREATEN", "COERCE"];
+        const FRIENDLY: &[&str] = &["AID", "SUPPORT"];
+        let mut pairs: HashMap<(bool, String), HashMap<String, usize>> = HashMap::new();
+        for e in events.iter().filter(|e| e.target_inferred.is_none() && e.source != e.target) {
+            let hostile = HOSTILE.contains(&e.kind.as_str());
+            if !hostile && !FRIENDLY.contains(&e.kind.as_str()) {
+                continue;
+            }
+            for src in &e.source {
+                for tgt in &e.target {
+                    let (a, b) = (self.side(src), self.side(tgt));
+                    if a != b {
+                        *pairs.entry((hostile, a.clone())).or_default().entry(b.clone()).or_default() += 1;
+                        if hostile {
+                            *pairs.entry((true, b)).or_default().entry(a).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for e in events.iter_mut() {
+            if !e.target.is_empty() || e.source.is_empty() || e.control.is_some() {
+                continue;
+            }
+            let hostile = HOSTILE.contains(&e.kind.as_str());
+            if !hostile && !FRIENDLY.contains(&e.kind.as_str()) {
+                continue;
+            }
+            let mut best: HashMap<String, usize> = HashMap::new();
+            for src in &e.source {
+                if let Some(m) = pairs.get(&(hostile, self.side(src))) {
+                    for (k, v) in m {
+                        *best.entry(k.clone()).or_default() += v;
+                    }
+                }
+            }
+            let mut ranked: Vec<(String, usize)> = best.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Only a clear counterpart: the top one strictly ahead.
+            let clear = match ranked.as_slice() {
+                [(_, _)] => true,
+                [(_, a), (_, b), ..] => a > b,
+                [] => false,
+            };
+            if clear {
+                e.target = vec![ranked[0].0.clone()];
+                e.target_inferred = Some(true);
+                e.confidence *= 0.8;
+            }
+        }
     }
 
     fn find_triggers(&self, s: &Sentence) -> Vec<Hit> {
@@ -783,6 +859,7 @@ impl<'k> EventCoder<'k> {
             status,
             claimed_by,
             plan: None,
+            target_inferred: None,
             size: None,
             cameo: None,
             trigger: String::new(),

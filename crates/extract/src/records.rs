@@ -84,6 +84,9 @@ pub fn records(doc: &Document) -> Vec<Value> {
         }
         r.insert("status".into(), json!(ev.status.as_str()));
         r.insert("claimed_by".into(), json!(ev.claimed_by));
+        if ev.target_inferred == Some(true) {
+            r.insert("target_inferred".into(), json!(true));
+        }
         if let Some(p) = &ev.plan {
             r.insert("plan".into(), json!(p));
         }

@@ -294,6 +294,9 @@ pub struct Event {
     pub claimed_by: Vec<String>,
     /// For AGREE/THREATEN read from an intention: the event intended.
     pub plan: Option<Plan>,
+    /// Set when the target was not in the sentence but inferred from the
+    /// article's other reports (the side the source fights or helps).
+    pub target_inferred: Option<bool>,
     pub size: Option<Size>,
     /// CAMEO root code of the projection ("19").
     pub cameo: Option<String>,

@@ -10,6 +10,8 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
+
 #[derive(Parser)]
 #[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
 struct Cli {
@@ -48,6 +50,8 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Measure extraction speed and memory on a generated corpus.
+    Bench(bench::BenchArgs),
     /// Print what the knowledge base holds.
     Kb {
         #[command(flatten)]
@@ -122,6 +126,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Extract { paths, format: Format::Jsonl, kb, threads } => extract(paths, kb, *threads),
+        Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {
                 println!("{k:>20}  {n}");

@@ -359,6 +359,11 @@ impl<'k> EventCoder<'k> {
                         p.mode = Some("violence".into());
                     }
                     p.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
+                    // A call to arms is itself a mobilisation (ontology.md).
+                    if p.kind == "REQUEST" && ev.kind == "MOBILIZE" {
+                        p.kind = "MOBILIZE".into();
+                        p.mode = ev.mode.clone();
+                    }
                     continue;
                 } else {
                     continue;
@@ -367,6 +372,7 @@ impl<'k> EventCoder<'k> {
             if ev.status == Status::Intended {
                 self.recode_intention(&mut ev, attribution.is_some());
             }
+            self.recode_by_actor(&mut ev, s);
             // Ambiguous triggers need a source, the weakest ones and
             // hypotheticals a full frame (source and target or place).
             let full = !ev.source.is_empty() && (!ev.target.is_empty() || ev.control.is_some());
@@ -380,7 +386,8 @@ impl<'k> EventCoder<'k> {
             ev.trigger = doc.text[toks.toks[h.first].span.start..toks.toks[h.last].span.end].to_string();
             ev.cameo = Some(cameo_root(&ev.kind, ev.mode.as_deref()).to_string());
             let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
-            for ev in split_coordinated(ev, &partners) {
+            let pieces = if t.symmetric && partners.len() <= 1 { vec![ev] } else { split_coordinated(ev, &partners) };
+            for ev in pieces {
                 if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
                     made.entry(hi).or_insert(out.len());
                     out.push(ev);
@@ -388,6 +395,20 @@ impl<'k> EventCoder<'k> {
             }
         }
         out
+    }
+
+    /// Readings that depend on who acts: armed forces "travelling to" or
+    /// "arriving in" a country are deployed there, not visiting.
+    fn recode_by_actor(&self, ev: &mut Event, s: &Sentence) {
+        let military = |id: &String| {
+            s.actors.iter().any(|a| &a.id == id && a.kind == EntityType::ArmedGroup)
+                || self.kb.get(id).map_or(false, |r| r.sector.as_deref() == Some("MIL"))
+                || id.contains("-mil-")
+        };
+        if ev.kind == "CONSULT" && ev.mode.as_deref() == Some("visit") && !ev.source.is_empty() && ev.source.iter().all(military) {
+            ev.kind = "AID".into();
+            ev.mode = Some("troops".into());
+        }
     }
 
     /// An intention reported as fact is itself an event (ontology.md): a
@@ -539,7 +560,12 @@ impl<'k> EventCoder<'k> {
             j -= 1;
             if let Some(a) = s.owner(j) {
                 let first = s.actors[a].first;
-                let prev = if first > s.first { s.w(first - 1) } else { "" };
+                // The word before the mention, past any determiner.
+                let mut k = first;
+                while k > s.first && is_determiner(s.w(k - 1)) {
+                    k -= 1;
+                }
+                let prev = if k > s.first { s.w(k - 1) } else { "" };
                 if !s.actors[a].acts || skip_preps.contains(&prev) {
                     j = first;
                     gap += 1;
@@ -550,7 +576,8 @@ impl<'k> EventCoder<'k> {
                 }
                 return Some(self.expand_group(s, a));
             }
-            if s.is_boundary(j) {
+            // A complement clause ("X said that ...") starts a new subject domain.
+            if s.is_boundary(j) || (s.w(j) == "that" && j + 1 < i) || self.is_report_word(s.w(j)) {
                 return None;
             }
             // ", led by X," / ", controlling the east," / ", which ...,": an
@@ -573,6 +600,17 @@ impl<'k> EventCoder<'k> {
             }
         }
         None
+    }
+
+    /// The subject of the clause that a coordinated verb continues: the
+    /// nearest actor group before the previous verb of the sentence.
+    fn shared_subject(&self, s: &Sentence, and_at: usize) -> Option<Vec<String>> {
+        let g = self.group_left(s, and_at, 20, &["by", "from", "against", "to", "with", "on", "for", "in", "at", "of"])?;
+        Some(dedup(g.iter().map(|&a| s.actors[a].id.clone())))
+    }
+
+    fn is_report_word(&self, w: &str) -> bool {
+        matches!(w, "said" | "says" | "told" | "stated" | "announced" | "reported" | "claimed" | "added")
     }
 
     /// The nearest coordinated actor group starting at or after token `i`.
@@ -770,6 +808,19 @@ impl<'k> EventCoder<'k> {
         target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
         let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
         let mut tgt: Vec<String> = dedup(target.iter().map(|&a| s.actors[a].id.clone()));
+        // "X visited Algeria and met with Y": a verb after "and" shares the
+        // subject of the verb before it.
+        if src.is_empty() && t.pos == Pos::Verb {
+            let mut k = h.first;
+            while k > s.first && matches!(s.w(k - 1), "also" | "then" | "later" | "had" | "has" | "have") {
+                k -= 1;
+            }
+            if k > s.first && s.w(k - 1) == "and" {
+                if let Some(prev) = self.shared_subject(s, k - 1) {
+                    src = prev;
+                }
+            }
+        }
         // Pronoun or descriptor subjects: the claimant, else the last actor.
         if src.is_empty() && t.pos != Pos::Adj {
             let subj = self.subject_word(s, h);

@@ -358,9 +358,18 @@ impl<'a> Linker<'a> {
             let pick = if cands.len() == 1 { cands[0] } else { self.disambiguate(cands, &resolved) };
             resolved.push((*span, pick.0, pick.1));
         }
+        // The country the article is about (most named): its own capital is
+        // a place being fought over or governed from, not a foreign actor.
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for (_, e, _) in &resolved {
+            if let Some(c) = self.kb.entity(*e).country.as_deref().and_then(|c| self.kb.country(c)) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let home = counts.into_iter().max_by_key(|&(c, n)| (n, std::cmp::Reverse(c))).map(|(c, _)| c);
         for (span, e, kind) in resolved {
             match kind {
-                AliasKind::Seat if self.is_locative(span) => {
+                AliasKind::Seat if self.is_locative(span) || Some(e) == home => {
                     // "in Ankara": the city, not the state.
                     let folded = fold(self.text(span));
                     if let Some(p) = self.best_place(&folded) {
@@ -392,6 +401,7 @@ impl<'a> Linker<'a> {
             let local: Vec<&(u32, AliasKind)> = cands
                 .iter()
                 .filter(|(e, _)| self.kb.entity(*e).country.as_ref().map_or(false, |c| countries.contains(c)))
+                .filter(|(e, _)| self.kb.entity(*e).active_on(self.published))
                 .collect();
             let specific = self.text(span).split_whitespace().count() >= 2;
             let pick = named.first().copied().or(if specific && local.len() == 1 { local.first().copied() } else { None });
@@ -474,6 +484,7 @@ impl<'a> Linker<'a> {
             .min_by_key(|(e, k)| {
                 let r = self.kb.entity(*e);
                 (
+                    !r.active_on(self.published),
                     !mentioned.contains(e),
                     !r.country.as_deref().map_or(false, |c| countries.contains(c)),
                     *k == AliasKind::Demonym,
@@ -964,7 +975,12 @@ impl<'a> Linker<'a> {
             "checkpoint", "checkpoints", "official", "officials", "statement", "media", "sector", "capabilities",
             "experts", "analysts", "academy", "court", "courts", "ties", "relations", "coup", "junta", "rule",
         ];
-        HEADS.contains(&l.as_str()) || self.kb.lexicon.forms(&l).iter().any(|f| self.kb.lexicon.triggers[f.trigger as usize].pos == sitrep_kb::Pos::Noun)
+        // A word that can also be a verb ("capture", "attack") may be the
+        // clause's verb: "armed groups capture ...".
+        let forms = self.kb.lexicon.forms(&l);
+        let as_noun = forms.iter().any(|f| self.kb.lexicon.triggers[f.trigger as usize].pos == sitrep_kb::Pos::Noun);
+        let as_verb = forms.iter().any(|f| self.kb.lexicon.triggers[f.trigger as usize].pos == sitrep_kb::Pos::Verb);
+        HEADS.contains(&l.as_str()) || (as_noun && !as_verb)
     }
 
     // ---- pass 7: unknown names --------------------------------------------------

@@ -42,6 +42,13 @@ pub struct EntityRecord {
     pub demonyms: Vec<String>,
     #[serde(default)]
     pub seats: Vec<String>,
+    /// When the entity existed or held its name: ISO dates, as precise as
+    /// known ("2016-03", "2021-03-15"); open ends are null. Used to choose
+    /// between entities that share a name on an article's date.
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
     #[serde(default)]
     pub lat: Option<f64>,
     #[serde(default)]
@@ -80,7 +87,15 @@ impl EntityRecord {
         macro_rules! replace {
             ($($f:ident),*) => { $( if later.$f.is_some() { self.$f = later.$f; } )* };
         }
-        replace!(country, code, sector, wikidata, lat, lon, feature);
+        replace!(country, code, sector, wikidata, from, to, lat, lon, feature);
+    }
+
+    /// Whether the entity existed on `date` (unknown dates count as yes).
+    pub fn active_on(&self, date: Option<sitrep_model::PartialDate>) -> bool {
+        let Some(d) = date.map(|d| d.to_string()) else { return true };
+        let after_start = self.from.as_deref().map_or(true, |f| f[..f.len().min(d.len())] <= d[..f.len().min(d.len())]);
+        let before_end = self.to.as_deref().map_or(true, |t| t[..t.len().min(d.len())] >= d[..t.len().min(d.len())]);
+        after_start && before_end
     }
 
     /// Checks the fields a reader relies on; the message names the problem.

@@ -543,14 +543,12 @@ fn drive(a: &DriveArgs) -> Result<bool> {
             bail!("{} not found: run it by hand (see its header)", script.display());
         }
         let exe = std::env::current_exe()?;
-        let st = Command::new("bash")
-            .arg(&script)
-            .arg("--corpus")
-            .arg(&path)
-            .arg("--mb")
-            .arg(a.spacy_mb.to_string())
-            .arg("--sitrep")
-            .arg(exe)
+        let mut cmd = Command::new("bash");
+        cmd.arg(&script).arg("--corpus").arg(&path).arg("--mb").arg(a.spacy_mb.to_string()).arg("--sitrep").arg(exe);
+        if a.json {
+            cmd.arg("--json");
+        }
+        let st = cmd
             .status()
             .context("running bench_spacy.sh")?;
         if !st.success() {

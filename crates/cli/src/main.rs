@@ -81,22 +81,25 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
     let mut out = BufWriter::new(stdout.lock());
     let mut rejected = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let failed = std::cell::Cell::new(0usize);
     let mut flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
-        let lines: Vec<String> = batch
+        let lines: Vec<Result<String, String>> = batch
             .par_drain(..)
-            .map(|mut doc| {
-                sitrep_text::annotate(&mut doc);
-                ex.extract(&mut doc);
-                let mut s = String::new();
-                for r in sitrep_extract::records::records(&doc) {
-                    s.push_str(&r.to_string());
-                    s.push('\n');
-                }
-                s
+            .map(|doc| {
+                // A bug in a stage must cost one document, not the batch.
+                let origin = doc.origin.clone();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&ex, doc)))
+                    .map_err(|_| format!("{}{}: internal error while extracting; document skipped", origin.path, origin.line.map(|l| format!(":{l}")).unwrap_or_default()))
             })
             .collect();
         for l in lines {
-            out.write_all(l.as_bytes())?;
+            match l {
+                Ok(l) => out.write_all(l.as_bytes())?,
+                Err(e) => {
+                    failed.set(failed.get() + 1);
+                    eprintln!("sitrep: {e}");
+                }
+            }
         }
         Ok(())
     };
@@ -116,10 +119,23 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
     }
     flush(&mut batch, &mut out)?;
     out.flush()?;
+    let rejected = rejected + failed.get();
     if rejected > 0 {
         eprintln!("sitrep: {rejected} input(s) rejected");
     }
     Ok(rejected == 0)
+}
+
+/// The text, extract and record stages for one document: its JSON lines.
+fn process(ex: &Extractor, mut doc: Document) -> String {
+    sitrep_text::annotate(&mut doc);
+    ex.extract(&mut doc);
+    let mut s = String::new();
+    for r in sitrep_extract::records::records(&doc) {
+        s.push_str(&r.to_string());
+        s.push('\n');
+    }
+    s
 }
 
 fn main() -> ExitCode {

@@ -75,9 +75,6 @@ fn plover_gsr_suite_stays_above_the_floors() {
 }
 
 #[test]
-#[ignore = "bug: sitrep panics on ngec stories NGEC-SYNTH-3179 and NGEC-SYNTH-3783 (\"Demirtaş\"): \
-            sitrep-extract link.rs name_word_pass slices `&w[..w.len() - 1]` inside the multi-byte 'ş'; \
-            the panic kills the whole batch of 256 documents"]
 fn ngec_suite_stays_above_the_floor() {
     let Some(shared) = common::shared() else { return };
     let s = score_suite(&shared, "ngec");

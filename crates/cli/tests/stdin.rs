@@ -91,8 +91,6 @@ fn empty_stdin_is_rejected_not_a_crash() {
 /// A capitalised word whose last letter folds to "s" ("Demirtaş") once made
 /// the linker slice inside a multi-byte character (seen on the ngec suite).
 #[test]
-#[ignore = "bug: sitrep-extract link.rs name_word_pass slices `&w[..w.len() - 1]` when fold(w) ends with 's' \
-            but w ends with a multi-byte letter such as 'ş' -> panic 'byte index is not a char boundary'"]
 fn a_name_ending_in_a_multibyte_letter_does_not_panic() {
     let text = "Selahattin Demirtaş spoke in Diyarbakir on Monday. Demirtaş was later detained.\n";
     let run = extract_stdin("stdin-demirtas", text);

@@ -60,6 +60,7 @@ pub struct Cues {
     injured: Vec<String>,
     displaced: Vec<String>,
     captured: Vec<String>,
+    light: Vec<String>,
 }
 
 impl Cues {
@@ -75,6 +76,7 @@ impl Cues {
             injured: word_list(kb, "injured", &["wounded", "injured", "hurt"]),
             displaced: word_list(kb, "displaced", &["displaced", "fled", "refugees", "homeless"]),
             captured: word_list(kb, "captured", &["captured", "taken prisoner", "detained"]),
+            light: word_list(kb, "light_verbs", &["launch", "carry out", "conduct", "stage", "mount", "wage", "hold", "make", "begin", "start", "resume", "continue"]),
         }
     }
 }
@@ -120,6 +122,8 @@ struct Hit {
     /// A noun trigger this verb absorbed ("approved an agreement ... with
     /// X"): where to look for a target the verb's own frame lacks.
     absorbed: Option<(u32, usize)>,
+    /// A noun trigger whose light verb was dropped ("launched an offensive").
+    after_light: bool,
 }
 
 /// Codes every event of a document.
@@ -288,7 +292,7 @@ impl<'k> EventCoder<'k> {
                         continue;
                     }
                 }
-                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None };
+                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false };
                 let better = match &best {
                     None => true,
                     Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
@@ -458,6 +462,7 @@ impl<'k> EventCoder<'k> {
             if tj.pos == Pos::Noun && gap <= 5 && clear {
                 if is_light(&hits[i]) || is_receive(&hits[i]) {
                     drop[i] = true;
+                    hits[j].after_light = true;
                 } else {
                     drop[j] = true;
                     hits[i].absorbed = Some((hits[j].trigger, hits[j].last));
@@ -602,6 +607,38 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// A light verb ("launched", "carried out") shortly before a noun trigger.
+    fn light_verb_before(&self, s: &Sentence, h: &Hit) -> bool {
+        (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| {
+            let w = s.w(i);
+            self.cues.light.iter().any(|l| {
+                let first = l.split(' ').next().unwrap_or("");
+                first == w || sitrep_kb::lexicon::verb_forms(first).iter().any(|(_, f)| f == w)
+            })
+        })
+    }
+
+    /// The agent inside a noun trigger's phrase: an actor right before it,
+    /// possibly with "'s" and up to two modifiers ("Russia's new offensive").
+    fn np_agent(&self, s: &Sentence, h: &Hit) -> Option<Vec<usize>> {
+        let mut k = h.first;
+        for _ in 0..3 {
+            if k == s.first {
+                return None;
+            }
+            if let Some(a) = s.owner(k - 1) {
+                return s.actors[a].acts.then(|| self.expand_group(s, a));
+            }
+            let w = s.w(k - 1);
+            if matches!(w, "'s" | "\u{2019}s" | "-") || (w.chars().all(char::is_alphabetic) && !is_determiner(w) && !matches!(w, "of" | "by" | "on" | "in" | "and" | "to" | "for" | "with" | "against" | "after" | "before")) {
+                k -= 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
     /// The subject of the clause that a coordinated verb continues: the
     /// nearest actor group before the previous verb of the sentence.
     fn shared_subject(&self, s: &Sentence, and_at: usize) -> Option<Vec<String>> {
@@ -727,7 +764,17 @@ impl<'k> EventCoder<'k> {
             source = ids(self.group_left(s, h.first, 2, &[]));
             target = ids(self.group_right(s, h.last + 1, 3));
         } else {
-            source = ids(self.group_left(s, h.first, if t.pos == Pos::Noun { 4 } else { 10 }, &["by", "from", "against", "to", "with", "on", "for"]));
+            source = if t.pos == Pos::Noun && !h.after_light && !self.light_verb_before(s, h) {
+                // A noun's agent is inside its noun phrase: "Turkey's offensive",
+                // "Turkish airstrikes", "LNA shelling" (or "by X", below); the
+                // sentence's subject is someone else's ("the army denied the
+                // killing of ..."). A noun after a light verb ("launched an
+                // offensive") takes the verb's subject.
+                self.np_agent(s, h).unwrap_or_default()
+            } else {
+                let gap = if t.pos == Pos::Noun { 8 } else { 10 };
+                ids(self.group_left(s, h.first, gap, &["by", "from", "against", "to", "with", "on", "for"]))
+            };
             target = Vec::new();
             for spec in if t.target.is_empty() { vec!["object".to_string()] } else { t.target.clone() } {
                 let g = if spec == "subject" {

@@ -669,7 +669,7 @@ impl<'a> Linker<'a> {
             // "Turkeys foreign minister", "CNNs channel": a possessive that
             // lost its apostrophe.
             if cap && folded.len() >= 4 && folded.ends_with('s') {
-                let stem = &w[..w.len() - 1];
+                let stem = &w[..w.char_indices().last().map_or(0, |(i, _)| i)];
                 if let Some(e) = self.kb.alias_lookup(&folded[..folded.len() - 1]).iter().find_map(|r| {
                     let ok = match r.kind {
                         AliasKind::Name => true,

@@ -414,6 +414,9 @@ fn run_once(file: &Path, threads: usize) -> Result<Value> {
         "articles_per_s": st.docs as f64 / secs,
         "rss_after_kb_kib": rss_after_kb,
         "peak_rss_kib": proc_status_kib("VmHWM"),
+        // Other load on the machine disturbs wall-clock figures.
+        "loadavg_1min_after": std::fs::read_to_string("/proc/loadavg").ok()
+            .and_then(|l| l.split(' ').next().and_then(|x| x.parse::<f64>().ok())),
     }))
 }
 

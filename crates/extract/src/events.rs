@@ -914,7 +914,9 @@ impl<'k> EventCoder<'k> {
                 control = Some((c.clone(), s.actors[p].id.clone()));
             }
         }
-        if src.is_empty() && tgt.is_empty() && object_place.is_none() {
+        // An event with no actor at all is kept only for unambiguous verbs
+        // (the analyst still learns that "protests erupted" or "talks were held").
+        if src.is_empty() && tgt.is_empty() && object_place.is_none() && t.weight.unwrap_or(1.0) < 1.0 {
             return None;
         }
         // Backing an armed force in war is material help.
@@ -940,7 +942,7 @@ impl<'k> EventCoder<'k> {
         let completeness = match (src.is_empty(), tgt.is_empty()) {
             (false, false) => 1.0,
             (false, true) | (true, false) => 0.8,
-            _ => 0.6,
+            _ => 0.35, // no actor: a lead to read, not a fact to map
         };
         let _ = doc;
         Some(Event {

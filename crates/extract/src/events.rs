@@ -342,10 +342,17 @@ impl<'k> EventCoder<'k> {
         let mut made: HashMap<usize, usize> = HashMap::new();
         for (hi, h) in hits.iter().enumerate() {
             let t = &self.kb.lexicon.triggers[h.trigger as usize];
-            if self.is_negated(s, h) {
+            let refused = self.is_refusal(s, &hits[..hi], h);
+            if self.is_negated(s, h) && !refused {
                 continue;
             }
             let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution) else { continue };
+            if refused {
+                // Refusing to cooperate, meet or yield is itself an event.
+                if !reject_as(&mut ev) {
+                    continue;
+                }
+            }
             self.refine_mode(s, h, &mut ev);
             // Embedded under a complement verb ("vowed to strike", "promised
             // to send", "asked X to provide"): PLOVER codes the governing
@@ -373,6 +380,11 @@ impl<'k> EventCoder<'k> {
                     continue;
                 }
             }
+            // A conditional offer or threat ("will withdraw unless ...",
+            // "would meet if ...", "may halt ... if ...") is an intention.
+            if ev.status == Status::Hypothetical && self.condition_after(s, h) && !ev.source.is_empty() {
+                ev.status = Status::Intended;
+            }
             if ev.status == Status::Intended {
                 self.recode_intention(&mut ev, attribution.is_some());
             }
@@ -398,6 +410,7 @@ impl<'k> EventCoder<'k> {
                 }
             }
         }
+        self.obligations(doc, toks, s, sspan, dates, places, &attribution, &mut out);
         out
     }
 
@@ -409,10 +422,77 @@ impl<'k> EventCoder<'k> {
                 || self.kb.get(id).map_or(false, |r| r.sector.as_deref() == Some("MIL"))
                 || id.contains("-mil-")
         };
+        // Civilians blocking roads or throwing stones are protesting.
+        let civilian = |id: &String| id.contains("-cvl-") || id.contains("-lab-") || id.contains("-edu-") || self.generic_sector(s, id).map_or(false, |c| matches!(c, "CVL" | "LAB" | "EDU"));
+        if matches!(ev.kind.as_str(), "COERCE" | "ASSAULT") && !ev.source.is_empty() && ev.source.iter().all(civilian) {
+            ev.mode = Some(if ev.kind == "COERCE" { "obstruct" } else { "riot" }.into());
+            ev.kind = "PROTEST".into();
+        }
         if ev.kind == "CONSULT" && ev.mode.as_deref() == Some("visit") && !ev.source.is_empty() && ev.source.iter().all(military) {
             ev.kind = "AID".into();
             ev.mode = Some("troops".into());
         }
+    }
+
+    /// "X said Y must withdraw": a speaker demanding something of an actor
+    /// is a REQUEST, whatever verb follows.
+    #[allow(clippy::too_many_arguments)]
+    fn obligations(&self, doc: &Document, toks: &Tokens, s: &Sentence, sspan: Span, dates: &[DateMention], places: &HashMap<String, EventPlace>, attribution: &Option<(Vec<String>, usize)>, out: &mut Vec<Event>) {
+        let Some((who, at)) = attribution.as_ref().filter(|(w, _)| !w.is_empty()) else { return };
+        for i in s.first..s.end {
+            let two = i + 1 < s.end && matches!((s.w(i), s.w(i + 1)), ("has" | "have" | "needs" | "need", "to"));
+            if !(matches!(s.w(i), "must" | "should") || two) || i <= *at {
+                continue;
+            }
+            let Some(g) = self.group_left(s, i, 3, &["by", "from", "against", "to", "with", "on", "for", "of"]) else { continue };
+            let target: Vec<String> = dedup(g.iter().map(|&a| s.actors[a].id.clone())).into_iter().filter(|t| !who.contains(t)).collect();
+            if target.is_empty() || out.iter().any(|e| e.kind == "REQUEST" && e.target == target) {
+                continue;
+            }
+            let h = Hit { trigger: 0, first: i, last: i, form: Form::Base, absorbed: None, after_light: false };
+            let mut ev = Event {
+                id: String::new(),
+                kind: "REQUEST".into(),
+                mode: None,
+                source: who.clone(),
+                target,
+                control: None,
+                location: None,
+                date: None,
+                date_from: None,
+                date_note: None,
+                status: Status::Asserted,
+                claimed_by: vec![],
+                plan: None,
+                target_inferred: None,
+                size: None,
+                cameo: Some(cameo_root("REQUEST", None).into()),
+                trigger: s.w(i).to_string(),
+                trigger_span: toks.toks[i].span,
+                span: sspan,
+                confidence: 0.6,
+                cluster: None,
+            };
+            self.place_and_date(doc, toks, s, &h, &mut ev, dates, places);
+            out.push(ev);
+        }
+    }
+
+    /// Whether a condition ("if", "unless") follows the trigger in its sentence.
+    fn condition_after(&self, s: &Sentence, h: &Hit) -> bool {
+        (h.last + 1..s.end).any(|i| matches!(s.w(i), "if" | "unless"))
+    }
+
+    /// The sector of a generic actor of this sentence ("protesters" -> CVL).
+    fn generic_sector(&self, s: &Sentence, id: &str) -> Option<&'static str> {
+        let _ = s;
+        let nouns = self.kb.lexicon.cues.iter().filter_map(|(k, v)| k.strip_prefix("sector_").map(|c| (c, v)));
+        for (code, words) in nouns {
+            if words.iter().any(|w| sitrep_text::normalize::slug(w) == id) {
+                return ["CVL", "LAB", "EDU", "REB", "MIL", "COP", "GOV"].into_iter().find(|c| *c == code);
+            }
+        }
+        None
     }
 
     /// An intention reported as fact is itself an event (ontology.md): a
@@ -420,7 +500,7 @@ impl<'k> EventCoder<'k> {
     /// AGREEment; the planned act is kept as the plan.
     fn recode_intention(&self, ev: &mut Event, attributed: bool) {
         let new_kind = match ev.kind.as_str() {
-            "ASSAULT" | "COERCE" | "SANCTION" => "THREATEN",
+            "ASSAULT" | "COERCE" | "SANCTION" | "PROTEST" => "THREATEN",
             "AID" | "SUPPORT" | "COOPERATE" | "CONSULT" | "CONCEDE" | "RETREAT" => "AGREE",
             _ => return,
         };
@@ -429,6 +509,7 @@ impl<'k> EventCoder<'k> {
             "ASSAULT" => Some("violence".into()),
             "SANCTION" => Some("relations".into()),
             "COERCE" => Some("restrict".into()),
+            "PROTEST" => Some("restrict".into()),
             _ => None,
         };
         ev.kind = new_kind.into();
@@ -459,6 +540,10 @@ impl<'k> EventCoder<'k> {
             let tj = &lx.triggers[hits[j].trigger as usize];
             let gap = hits[j].first - hits[i].last;
             let clear = !(hits[i].last + 1..hits[j].first).any(|k| s.is_boundary(k) || matches!(s.w(k), "," | "that" | "which" | "who" | "to" | "and" | "but"));
+            if tj.pos == Pos::Noun && gap == 1 && hits[i].form == Form::Base && hits[i].first == hits[i].last {
+                drop[i] = true; // "mass demonstrations": the verb form is a modifier
+                continue;
+            }
             if tj.pos == Pos::Noun && gap <= 5 && clear {
                 if is_light(&hits[i]) || is_receive(&hits[i]) {
                     drop[i] = true;
@@ -508,6 +593,19 @@ impl<'k> EventCoder<'k> {
                 return;
             }
         }
+    }
+
+    /// "will not accept", "would not meet", "refused to withdraw", "failed to
+    /// reach": a refusal of the act rather than its absence.
+    fn is_refusal(&self, s: &Sentence, before: &[Hit], h: &Hit) -> bool {
+        let from = h.first.saturating_sub(4).max(s.first);
+        let words: Vec<&str> = (from..h.first).map(|i| s.w(i)).collect();
+        let modal_not = words.windows(2).any(|w| matches!(w[0], "will" | "would" | "can" | "could" | "shall") && matches!(w[1], "not" | "never"))
+            || words.iter().any(|w| matches!(*w, "won't" | "wouldn't" | "can't" | "cannot"));
+        let refuse_verb = words.iter().any(|w| {
+            ["refuse", "decline", "fail", "reject", "rule out", "oppose"].iter().any(|r| sitrep_kb::lexicon::verb_forms(r).iter().any(|(_, f)| f == w))
+        }) && !before.iter().any(|p| p.last + 1 == h.first - 1 && p.last >= from);
+        modal_not || refuse_verb
     }
 
     fn is_negated(&self, s: &Sentence, h: &Hit) -> bool {
@@ -1074,11 +1172,18 @@ impl<'k> EventCoder<'k> {
         let near: Vec<&str> = (h.first.saturating_sub(5).max(clause_start)..h.first).map(|i| s.w(i)).collect();
         let near_joined = near.join(" ");
         let near_has = |list: &[String]| list.iter().any(|c| near.contains(&c.as_str()) || (c.contains(' ') && near_joined.contains(c.as_str())));
-        if near_has(&self.cues.hypothetical) || has(&["if".to_string(), "unless".to_string()]) {
+        // In reported speech "would" is the future of the past: "X said it
+        // would withdraw" is an intention, as "will" is.
+        let reported = attribution.as_ref().map_or(false, |(_, at)| *at < h.first);
+        let modal_future = near.iter().any(|w| matches!(*w, "would" | "will" | "'ll" | "shall"));
+        if has(&["if".to_string(), "unless".to_string()]) {
             return (Status::Hypothetical, who);
         }
-        if near_has(&self.cues.intend) {
+        if near_has(&self.cues.intend) || (reported && modal_future) {
             return (Status::Intended, who);
+        }
+        if near_has(&self.cues.hypothetical) {
+            return (Status::Hypothetical, who);
         }
         match attribution {
             Some((w, at)) if *at != h.first => (Status::Claimed, w.clone()),
@@ -1182,6 +1287,24 @@ impl<'k> EventCoder<'k> {
         }
         (!size.is_empty()).then_some(size)
     }
+}
+
+/// Recodes a refused act as REJECT with the mode of what was refused;
+/// false when the act is not one that can be refused (an attack not made).
+fn reject_as(ev: &mut Event) -> bool {
+    let mode = match ev.kind.as_str() {
+        "CONSULT" => "meet",
+        "AID" | "COOPERATE" => "assist",
+        "AGREE" | "SUPPORT" | "REQUEST" => "change",
+        "RETREAT" | "CONCEDE" => "yield",
+        _ => return false,
+    };
+    ev.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
+    ev.kind = "REJECT".into();
+    ev.mode = Some(mode.into());
+    ev.control = None;
+    ev.status = Status::Asserted;
+    true
 }
 
 /// One event per coordinated source ("the UAE, Egypt and Russia supported

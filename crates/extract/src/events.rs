@@ -284,6 +284,19 @@ impl<'k> EventCoder<'k> {
                 }
                 // "Turkish targets", "the attacks": a verb form after a
                 // determiner or an adjective-like actor is a noun.
+                // "the besieged town", "an occupying army", "armed men": a
+                // participle used as an adjective is no report of the act.
+                if t.pos == Pos::Verb && n == 0 && matches!(f.form, Form::Past | Form::Gerund) && i > s.first && i + 1 < s.end {
+                    let prev = s.w(i - 1);
+                    let next = s.w(i + 1);
+                    let det = is_determiner(prev) || matches!(prev, "heavily" | "lightly" | "newly" | "recently" | "so-called");
+                    let next_is_noun = next.chars().all(char::is_alphabetic) && !is_determiner(next)
+                        && !matches!(next, "by" | "in" | "on" | "at" | "to" | "from" | "with" | "for" | "of" | "and" | "or" | "into" | "against" | "over" | "near")
+                        && lx.forms(next).iter().all(|g| lx.triggers[g.trigger as usize].pos != Pos::Verb);
+                    if (det || (i == s.first + 0)) && (next_is_noun || s.owner(i + 1).is_some()) {
+                        continue;
+                    }
+                }
                 if t.pos == Pos::Verb && matches!(f.form, Form::Third | Form::Base) && i > s.first {
                     let prev = s.w(i - 1);
                     let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further");
@@ -411,6 +424,7 @@ impl<'k> EventCoder<'k> {
             }
         }
         self.obligations(doc, toks, s, sspan, dates, places, &attribution, &mut out);
+        self.fold_speech_act_content(s, toks, &mut out);
         out
     }
 
@@ -432,6 +446,48 @@ impl<'k> EventCoder<'k> {
             ev.kind = "AID".into();
             ev.mode = Some("troops".into());
         }
+    }
+
+    /// Events named inside what a speech act is about ("accused X of
+    /// violating ...", "rejected a demand to sever ...", "demanded the
+    /// withdrawal of ...", "must hand over") are its content, not further
+    /// reports: the first becomes the speech act's plan and the rest go.
+    fn fold_speech_act_content(&self, s: &Sentence, toks: &Tokens, out: &mut Vec<Event>) {
+        const SPEECH: &[&str] = &["ACCUSE", "REJECT", "REQUEST", "CONCEDE", "AGREE", "THREATEN", "SUPPORT"];
+        let tok = |e: &Event| toks.from(e.trigger_span.start);
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| tok(&out[i]));
+        let mut drop = vec![false; out.len()];
+        for (k, &a) in order.iter().enumerate() {
+            if drop[a] || !SPEECH.contains(&out[a].kind.as_str()) || out[a].source.is_empty() {
+                continue;
+            }
+            let start = tok(&out[a]);
+            for &b in &order[k + 1..] {
+                let bt = tok(&out[b]);
+                // A new clause with its own subject ends the content.
+                let cut = (start + 1..bt).any(|i| {
+                    s.is_boundary(i) || matches!(s.w(i), "but" | "while" | "whereas" | "although" | "as")
+                        || (s.w(i) == "and" && i + 1 < bt && s.owner(i + 1).is_some())
+                        || (s.w(i) == "," && i + 1 < bt && matches!(s.w(i + 1), "and" | "but" | "while" | "which" | "who"))
+                });
+                if cut || bt - start > 14 || out[b].kind == out[a].kind {
+                    break;
+                }
+                if out[a].plan.is_none() {
+                    out[a].plan = Some(Plan { kind: out[b].kind.clone(), mode: out[b].mode.clone() });
+                }
+                if out[a].target.is_empty() && !out[b].source.is_empty() && out[b].source != out[a].source {
+                    out[a].target = out[b].source.clone();
+                }
+                drop[b] = true;
+            }
+        }
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
     }
 
     /// "X said Y must withdraw": a speaker demanding something of an actor

@@ -82,7 +82,7 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
     let mut rejected = 0usize;
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let failed = std::cell::Cell::new(0usize);
-    let mut flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
+    let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
         let lines: Vec<Result<String, String>> = batch
             .par_drain(..)
             .map(|doc| {

@@ -9,15 +9,14 @@
 //! directions the trigger's grammar says (subject to the left, object or
 //! prepositional object to the right, `by` for passives).
 
-use crate::link::{RawMention, Target, Tokens};
+use crate::link::{RawMention, Tokens};
 use sitrep_kb::lexicon::{Form, Pos, Trigger};
 use sitrep_kb::Kb;
 use sitrep_model::{
-    Plan, Control, Count, DateFrom, Document, EntityType, Event, EventPlace, OtherCount, PartialDate, Precision, Size,
+    Plan, Control, Count, DateFrom, Document, EntityType, Event, EventPlace, OtherCount, Size,
     Span, Status,
 };
 use sitrep_text::dates::{find_dates, DateMention};
-use sitrep_text::tokens::TokenKind;
 use std::collections::HashMap;
 
 /// A mention as the event coder sees it.
@@ -36,7 +35,6 @@ pub struct Actor {
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting"];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "his", "her", "its", "their"];
 const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military"];
-const SUBORDINATORS: &[&str] = &["which", "who", "whom", "whose", "while", "whereas", "although", "because", "after", "before", "since", "when", "where", "as", "but", "and"];
 const PEOPLE_NOUNS: &[&str] = &["fighters", "soldiers", "prisoners", "militants", "troops", "officers", "civilians", "hostages", "mercenaries", "members", "people", "men", "detainees", "captives"];
 
 fn word_list(kb: &Kb, key: &str, fallback: &[&str]) -> Vec<String> {
@@ -361,7 +359,13 @@ impl<'k> EventCoder<'k> {
             }
             let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution) else { continue };
             if refused {
-                // Refusing to cooperate, meet or yield is itself an event.
+                // Refusing to cooperate, meet or yield is itself an event, by
+                // the refuser toward the one refused.
+                if t.symmetric {
+                    let partners = self.partners(s, h);
+                    ev.source.retain(|x| !partners.contains(x));
+                    ev.target = partners;
+                }
                 if !reject_as(&mut ev) {
                     continue;
                 }
@@ -1496,7 +1500,3 @@ impl Memory {
     }
 }
 
-#[allow(dead_code)]
-fn precision_of(d: &PartialDate) -> Precision {
-    d.precision()
-}

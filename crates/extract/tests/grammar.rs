@@ -102,7 +102,20 @@ words = "kill"
 pos = "verb"
 type = "ASSAULT"
 
+[[trigger]]
+words = "block"
+pos = "verb"
+type = "COERCE"
+mode = "restrict"
+target = ["object"]
+[[trigger]]
+words = "besiege"
+pos = "verb"
+type = "ASSAULT"
+target = ["object"]
+
 [cues]
+sector_CVL = ["protesters", "residents"]
 report = ["say", "tell", "announce", "claim"]
 according_to = ["according to"]
 intend = ["will", "plans to", "intends to"]
@@ -318,3 +331,52 @@ fn cameo_projection_is_carried() {
     assert_eq!(e.cameo.as_deref(), Some("19"));
 }
 
+
+#[test]
+fn refusing_to_act_is_a_rejection() {
+    let e = one("Betaland will not meet the Red Army.", "REJECT");
+    assert_eq!(e.mode.as_deref(), Some("meet"));
+    assert_eq!(e.source, vec!["beta"]);
+    assert!(events("The Red Army did not attack Betaland.").is_empty(), "a past act not done is no event");
+}
+
+#[test]
+fn must_in_reported_speech_is_a_request() {
+    let evs = events("Alphaland said the Blue Front must withdraw from Port Sel.");
+    let e = evs.iter().find(|e| e.kind == "REQUEST").expect("REQUEST");
+    assert_eq!(e.source, vec!["alpha"]);
+    assert_eq!(e.target, vec!["blue-front"]);
+    assert!(evs.iter().all(|e| e.kind != "RETREAT"), "the withdrawal is demanded, not done: {evs:#?}");
+}
+
+#[test]
+fn a_conditional_attack_is_a_threat() {
+    let e = one("Betaland said it would attack Gammaland unless the talks resume.", "THREATEN");
+    assert_eq!(e.source, vec!["beta"]);
+    assert_eq!(e.target, vec!["gamma"]);
+    assert_eq!(e.plan.unwrap().kind, "ASSAULT");
+}
+
+#[test]
+fn what_a_condemnation_is_about_is_its_plan_not_another_event() {
+    let evs = events("Alphaland condemned the Blue Front for the attack on Port Sel.");
+    let e = evs.iter().find(|e| e.kind == "ACCUSE").expect("ACCUSE");
+    assert_eq!(e.target, vec!["blue-front"]);
+    assert_eq!(e.plan.as_ref().unwrap().kind, "ASSAULT");
+    assert_eq!(evs.len(), 1, "{evs:#?}");
+}
+
+#[test]
+fn participles_used_as_adjectives_are_not_events() {
+    assert!(events("Zed Marko visited the besieged town of Port Sel.").iter().all(|e| e.kind != "ASSAULT"));
+    let e = one("The Red Army besieged Port Sel.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"]);
+}
+
+#[test]
+fn civilians_blocking_roads_are_protesting() {
+    let e = one("Protesters blocked the road to Port Sel.", "PROTEST");
+    assert_eq!(e.mode.as_deref(), Some("obstruct"));
+    let e = one("The Red Army blocked the road to Port Sel.", "COERCE");
+    assert_eq!(e.source, vec!["red-army"]);
+}

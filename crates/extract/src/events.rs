@@ -19,6 +19,12 @@ use sitrep_model::{
 use sitrep_text::dates::{find_dates, DateMention};
 use std::collections::HashMap;
 
+/// Types that report statements rather than physical acts.
+const VERBAL: &[&str] = &["AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE", "SANCTION"];
+/// Types of physical acts, which happen somewhere even when the sentence
+/// does not repeat where.
+const PHYSICAL: &[&str] = &["ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "PROTEST"];
+
 /// A mention as the event coder sees it.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -134,6 +140,7 @@ impl<'k> EventCoder<'k> {
     pub fn code(&self, doc: &Document, toks: &Tokens, mentions: &[RawMention], ids: &[String], kinds: &[(EntityType, bool)], places: &HashMap<String, EventPlace>) -> Vec<Event> {
         let mut events = Vec::new();
         let mut memory = Memory::default();
+        let mut sent_places: Vec<Vec<String>> = Vec::new();
         for (si, sspan) in doc.sentences.iter().enumerate() {
             let first = toks.sent_start[si];
             let end = toks.sent_start.get(si + 1).copied().unwrap_or(toks.toks.len());
@@ -168,6 +175,9 @@ impl<'k> EventCoder<'k> {
                     d
                 })
                 .collect::<Vec<_>>();
+            sent_places.push(
+                s.actors.iter().filter(|a| a.kind == EntityType::Place && places.contains_key(&a.id)).map(|a| a.id.clone()).collect::<Vec<_>>(),
+            );
             let sent_events = self.code_sentence(doc, toks, &s, *sspan, &dates, places, &mut memory);
             for mut e in sent_events {
                 e.id = format!("{}-e{}", doc.id, events.len() + 1);
@@ -176,7 +186,39 @@ impl<'k> EventCoder<'k> {
             memory.remember(&s);
         }
         self.infer_counterparts(&mut events);
+        self.settle_locations(doc, &mut events, &sent_places, mentions, ids, places);
         events
+    }
+
+    /// Where the sentence names no place for an event: a deployment or a
+    /// visit happens in the country it goes to; a physical act happens where
+    /// the story last was (this sentence or the two before), else in the
+    /// country the article is about.
+    fn settle_locations(&self, doc: &Document, events: &mut [Event], sent_places: &[Vec<String>], mentions: &[RawMention], ids: &[String], places: &HashMap<String, EventPlace>) {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (m, id) in mentions.iter().zip(ids) {
+            let _ = m;
+            if places.get(id).map_or(false, |p| p.lat.is_some()) && self.kb.get(id).map_or(false, |r| r.kind == EntityType::Country) {
+                *counts.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        let home = counts.into_iter().max_by_key(|&(id, n)| (n, std::cmp::Reverse(id))).map(|(id, _)| id.to_string());
+        for e in events.iter_mut().filter(|e| e.location.is_none()) {
+            let kind = e.kind.as_str();
+            let goes_to = matches!(kind, "AID" | "MOBILIZE") || (kind == "CONSULT" && e.mode.as_deref() == Some("visit"));
+            if goes_to {
+                if let Some(t) = e.target.iter().find(|t| self.kb.get(t).map_or(false, |r| r.kind == EntityType::Country) && places.contains_key(*t)) {
+                    e.location = places.get(t).cloned();
+                    continue;
+                }
+            }
+            if !PHYSICAL.contains(&kind) {
+                continue;
+            }
+            let si = doc.sentences.partition_point(|sp| sp.start < e.span.start).min(sent_places.len().saturating_sub(1));
+            let recent = (si.saturating_sub(2)..=si).rev().find_map(|k| sent_places.get(k).and_then(|v| v.last().cloned()));
+            e.location = recent.or_else(|| home.clone()).and_then(|id| places.get(&id).cloned());
+        }
     }
 
     /// The side an actor fights or speaks for: a person's force or
@@ -1253,8 +1295,11 @@ impl<'k> EventCoder<'k> {
 
     #[allow(clippy::too_many_arguments)]
     fn place_and_date(&self, doc: &Document, toks: &Tokens, s: &Sentence, h: &Hit, ev: &mut Event, dates: &[DateMention], places: &HashMap<String, EventPlace>) {
-        // Place: the object place, else a locative phrase nearest the trigger.
-        let loc_id = ev.location.as_ref().map(|l| l.id.clone()).or_else(|| self.locative_place(s, h));
+        // Place: the object place, else a locative phrase nearest the trigger;
+        // for statements only a place attached to the verb ("said in Ankara"),
+        // since the places they mention are usually their topic.
+        let reach = if VERBAL.contains(&ev.kind.as_str()) { 4 } else { 16 };
+        let loc_id = ev.location.as_ref().map(|l| l.id.clone()).or_else(|| self.locative_place(s, h, reach));
         ev.location = loc_id.and_then(|id| places.get(&id).cloned());
         if let (Some(c), Some(l)) = (&mut ev.control, &ev.location) {
             c.place = l.id.clone();
@@ -1278,7 +1323,7 @@ impl<'k> EventCoder<'k> {
         }
     }
 
-    fn locative_place(&self, s: &Sentence, h: &Hit) -> Option<String> {
+    fn locative_place(&self, s: &Sentence, h: &Hit, reach: usize) -> Option<String> {
         const PREPS: &[&str] = &["in", "at", "near", "outside", "around", "inside", "into", "off", "of", "on", "across", "over", "towards", "toward", "to"];
         let mut best: Option<(usize, String)> = None;
         for a in &s.actors {
@@ -1296,7 +1341,7 @@ impl<'k> EventCoder<'k> {
                 continue;
             }
             let dist = if a.first > h.last { a.first - h.last } else { (h.first - a.last) * 2 };
-            if dist > 16 {
+            if dist > reach {
                 continue; // too far to be this event's place
             }
             if best.as_ref().map_or(true, |(d, _)| dist < *d) {

@@ -339,7 +339,10 @@ impl<'k> EventCoder<'k> {
                 }
                 if t.pos == Pos::Verb && matches!(f.form, Form::Third | Form::Base) && i > s.first {
                     let prev = s.w(i - 1);
-                    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further");
+                    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further")
+                        // "receive support", "launched attacks": the object of a light verb.
+                        || self.kb.lexicon.cue("aid_receive_verbs").iter().any(|r| r == prev)
+                        || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
                     let adj_actor = s.owner(i - 1).is_some() && s.owner(i).is_none();
                     if det || (adj_actor && f.form == Form::Third) {
                         continue;
@@ -1033,8 +1036,10 @@ impl<'k> EventCoder<'k> {
         // "X received support from Y": the help goes from Y to X.
         if t.pos == Pos::Noun && self.after_receive_verb(s, h) {
             if let Some(g) = self.prep_object(s, h.last + 1, "from") {
-                target = std::mem::take(&mut source);
+                let receiver = self.group_left(s, h.first, 10, &["by", "from", "against", "to", "with", "on", "for"]).unwrap_or_default();
+                target = receiver;
                 source = g;
+                from_group.clear();
             }
         }
         // A verb that absorbed a noun takes the noun's target if it has none

@@ -185,7 +185,8 @@ impl<'k> EventCoder<'k> {
             }
             memory.remember(&s);
         }
-        self.infer_counterparts(&mut events);
+        let in_doc: std::collections::HashSet<String> = ids.iter().map(|i| self.side(i)).chain(ids.iter().cloned()).collect();
+        self.infer_counterparts(&mut events, &in_doc);
         self.settle_locations(doc, &mut events, &sent_places, mentions, ids, places);
         events
     }
@@ -243,22 +244,51 @@ impl<'k> EventCoder<'k> {
     /// target is aimed at the side it is reported fighting elsewhere in the
     /// article; help with no stated recipient goes to the side it is
     /// reported helping. Inferred targets are marked in `target_inferred`.
-    fn infer_counterparts(&self, events: &mut [Event]) {
-        const HOSTILE: &[&str] = &["ASSAULT", "THREATEN", "COERCE"];
-        const FRIENDLY: &[&str] = &["AID", "SUPPORT"];
-        let mut pairs: HashMap<(bool, String), HashMap<String, usize>> = HashMap::new();
-        for e in events.iter().filter(|e| e.target_inferred.is_none() && e.source != e.target) {
-            let hostile = HOSTILE.contains(&e.kind.as_str());
-            if !hostile && !FRIENDLY.contains(&e.kind.as_str()) {
-                continue;
+    fn infer_counterparts(&self, events: &mut [Event], in_doc: &std::collections::HashSet<String>) {
+        // Families: acts of force look for who the side fights; threats for
+        // any hostility; help for who the side helps.
+        fn family(kind: &str) -> Option<u8> {
+            match kind {
+                "ASSAULT" | "COERCE" => Some(0),
+                "THREATEN" => Some(1),
+                "AID" | "SUPPORT" => Some(2),
+                _ => None,
             }
+        }
+        let mut pairs: HashMap<(u8, String), HashMap<String, usize>> = HashMap::new();
+        let mut add = |fam: u8, a: &str, b: &str, n: usize| {
+            *pairs.entry((fam, a.to_string())).or_default().entry(b.to_string()).or_default() += n;
+        };
+        for e in events.iter().filter(|e| e.target_inferred.is_none() && e.source != e.target) {
+            let Some(fam) = family(&e.kind) else { continue };
             for src in &e.source {
                 for tgt in &e.target {
                     let (a, b) = (self.side(src), self.side(tgt));
-                    if a != b {
-                        *pairs.entry((hostile, a.clone())).or_default().entry(b.clone()).or_default() += 1;
-                        if hostile {
-                            *pairs.entry((true, b)).or_default().entry(a).or_default() += 1;
+                    if a == b {
+                        continue;
+                    }
+                    add(fam, &a, &b, 2);
+                    if fam == 0 {
+                        // Force implies hostility both ways, and threats.
+                        add(0, &b, &a, 2);
+                        add(1, &a, &b, 1);
+                        add(1, &b, &a, 1);
+                    } else if fam == 1 {
+                        add(1, &b, &a, 2);
+                    }
+                }
+            }
+        }
+        // The KB's knowledge of who fights whom counts once, for sides the
+        // article names.
+        for e in events.iter() {
+            for src in &e.source {
+                let side = self.side(src);
+                if let Some(r) = self.kb.get(&side) {
+                    for opp in r.opponents.iter().filter(|o| in_doc.contains(*o)) {
+                        for fam in [0, 1] {
+                            let entry = pairs.entry((fam, side.clone())).or_default();
+                            entry.entry(opp.clone()).or_insert(1);
                         }
                     }
                 }
@@ -268,13 +298,10 @@ impl<'k> EventCoder<'k> {
             if !e.target.is_empty() || e.source.is_empty() || e.control.is_some() {
                 continue;
             }
-            let hostile = HOSTILE.contains(&e.kind.as_str());
-            if !hostile && !FRIENDLY.contains(&e.kind.as_str()) {
-                continue;
-            }
+            let Some(fam) = family(&e.kind) else { continue };
             let mut best: HashMap<String, usize> = HashMap::new();
             for src in &e.source {
-                if let Some(m) = pairs.get(&(hostile, self.side(src))) {
+                if let Some(m) = pairs.get(&(fam, self.side(src))) {
                     for (k, v) in m {
                         *best.entry(k.clone()).or_default() += v;
                     }

@@ -36,6 +36,9 @@ pub struct EntityRecord {
     pub part_of: Vec<String>,
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// Armed groups and governments: the sides it has fought (ids).
+    #[serde(default)]
+    pub opponents: Vec<String>,
     #[serde(default)]
     pub descriptors: Vec<String>,
     #[serde(default)]
@@ -76,6 +79,7 @@ impl EntityRecord {
         self.kind = later.kind;
         push_unique(&mut self.aliases, later.aliases);
         push_unique(&mut self.part_of, later.part_of);
+        push_unique(&mut self.opponents, later.opponents);
         push_unique(&mut self.descriptors, later.descriptors);
         push_unique(&mut self.demonyms, later.demonyms);
         push_unique(&mut self.seats, later.seats);

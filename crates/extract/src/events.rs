@@ -128,6 +128,8 @@ struct Hit {
     absorbed: Option<(u32, usize)>,
     /// A noun trigger whose light verb was dropped ("launched an offensive").
     after_light: bool,
+    /// A verb form used as a noun ("the killing of", "shelling of").
+    nominal: bool,
 }
 
 /// Codes every event of a document.
@@ -295,7 +297,8 @@ impl<'k> EventCoder<'k> {
             }
         }
         for e in events.iter_mut() {
-            if !e.target.is_empty() || e.source.is_empty() || e.control.is_some() {
+            let open_control = e.control.as_ref().map_or(true, |c| c.lost_by.is_empty() && !c.gained_by.is_empty());
+            if !e.target.is_empty() || e.source.is_empty() || !open_control {
                 continue;
             }
             let Some(fam) = family(&e.kind) else { continue };
@@ -317,6 +320,9 @@ impl<'k> EventCoder<'k> {
             };
             if clear {
                 e.target = vec![ranked[0].0.clone()];
+                if let Some(c) = &mut e.control {
+                    c.lost_by = e.target.clone();
+                }
                 e.target_inferred = Some(true);
                 e.confidence *= 0.8;
             }
@@ -375,7 +381,8 @@ impl<'k> EventCoder<'k> {
                         continue;
                     }
                 }
-                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false };
+                let nominal = t.pos == Pos::Verb && f.form == Form::Gerund && n == 0 && i + 1 < s.end && s.w(i + 1) == "of";
+                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false, nominal };
                 let better = match &best {
                     None => true,
                     Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
@@ -581,7 +588,7 @@ impl<'k> EventCoder<'k> {
             if target.is_empty() || out.iter().any(|e| e.kind == "REQUEST" && e.target == target) {
                 continue;
             }
-            let h = Hit { trigger: 0, first: i, last: i, form: Form::Base, absorbed: None, after_light: false };
+            let h = Hit { trigger: 0, first: i, last: i, form: Form::Base, absorbed: None, after_light: false, nominal: false };
             let mut ev = Event {
                 id: String::new(),
                 kind: "REQUEST".into(),
@@ -975,6 +982,14 @@ impl<'k> EventCoder<'k> {
 
     #[allow(clippy::too_many_arguments)]
     fn event_for(&self, doc: &Document, s: &Sentence, sspan: Span, h: &Hit, t: &Trigger, memory: &Memory, attribution: &Option<(Vec<String>, usize)>) -> Option<Event> {
+        // A verb used as a noun ("the killing of ...") takes a noun's roles.
+        let as_noun;
+        let t = if h.nominal {
+            as_noun = Trigger { pos: Pos::Noun, target: vec!["object".into()], ..t.clone() };
+            &as_noun
+        } else {
+            t
+        };
         let ids = |g: Option<Vec<usize>>| -> Vec<usize> { g.unwrap_or_default() };
         let passive = t.pos == Pos::Verb && h.form == Form::Past && self.is_passive(s, h);
         let by_group = self.by_phrase(s, h.last + 1);
@@ -1104,7 +1119,10 @@ impl<'k> EventCoder<'k> {
         if src.is_empty() && t.pos != Pos::Adj {
             let subj = self.subject_word(s, h);
             if let Some(w) = subj {
-                if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty()) {
+                // "X said it destroyed ...": a pronoun is the speaker; a noun
+                // ("a force attacked") is someone the memory may know.
+                let pronoun = PRONOUNS.contains(&w.as_str());
+                if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty() && pronoun) {
                     src = who.clone();
                 } else if let Some(id) = memory.resolve(&w) {
                     src = vec![id];

@@ -226,7 +226,7 @@ impl<'k> EventCoder<'k> {
 
     /// The side an actor fights or speaks for: a person's force or
     /// government (KB `part_of`), else the actor itself.
-    fn side(&self, id: &str) -> String {
+    pub fn side(&self, id: &str) -> String {
         let Some(e) = self.kb.index_of(id) else { return id.to_string() };
         let r = self.kb.entity(e);
         if r.kind == EntityType::Person {

@@ -26,6 +26,12 @@ impl Extractor {
         &self.kb
     }
 
+    /// The side an actor stands for: a person's force or government (KB
+    /// `part_of`), else the actor itself. Used to compare reports.
+    pub fn side(&self, id: &str) -> String {
+        events::EventCoder { kb: &self.kb, cues: &self.cues }.side(id)
+    }
+
     /// Fills `doc.entities` and `doc.events` (the text layer must be there).
     pub fn extract(&self, doc: &mut Document) {
         let toks = link::Tokens::new(doc);

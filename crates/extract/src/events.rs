@@ -470,6 +470,10 @@ impl<'k> EventCoder<'k> {
                     if p.kind == "REQUEST" && ev.kind == "MOBILIZE" {
                         p.kind = "MOBILIZE".into();
                         p.mode = ev.mode.clone();
+                        // Called to arms against someone: that is the target.
+                        if !ev.target.is_empty() {
+                            p.target = ev.target.clone();
+                        }
                     }
                     continue;
                 } else {

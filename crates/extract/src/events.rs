@@ -1003,7 +1003,7 @@ impl<'k> EventCoder<'k> {
         if passive || (t.pos == Pos::Adj && s.w(h.last + 1.min(s.end - 1)) == "by") {
             source = by_group.clone().unwrap_or_default();
             target = ids(self.group_left(s, h.first, 8, &["by"]));
-            if target.is_empty() && by_group.is_some() {
+            if target.is_empty() && by_group.is_some() && (s.first..h.first).all(|i| !s.w(i).chars().any(char::is_alphanumeric)) {
                 // "Supported by X, Y and Z, the LNA launched ...": the subject follows.
                 let after = by_group.as_ref().map(|g| s.actors[*g.last().unwrap()].last + 1).unwrap_or(h.last + 1);
                 target = ids(self.group_right(s, after, 6));
@@ -1241,7 +1241,8 @@ impl<'k> EventCoder<'k> {
     }
 
     fn by_phrase(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
-        let to = (from + 6).min(s.end);
+        // Up to ten words: "the financing of the captured system was done by X".
+        let to = (from + 10).min(s.end);
         let by = (from..to).find(|&i| s.w(i) == "by" && s.owner(i).is_none())?;
         if (from..by).any(|i| s.is_boundary(i)) {
             return None;

@@ -198,14 +198,22 @@ impl<'k> EventCoder<'k> {
     /// the story last was (this sentence or the two before), else in the
     /// country the article is about.
     fn settle_locations(&self, doc: &Document, events: &mut [Event], sent_places: &[Vec<String>], mentions: &[RawMention], ids: &[String], places: &HashMap<String, EventPlace>) {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // The country the story happens in: that of its towns and bases,
+        // else the country it names most.
+        let mut by_place: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         for (m, id) in mentions.iter().zip(ids) {
             let _ = m;
-            if places.get(id).map_or(false, |p| p.lat.is_some()) && self.kb.get(id).map_or(false, |r| r.kind == EntityType::Country) {
-                *counts.entry(id.as_str()).or_default() += 1;
+            let Some(p) = places.get(id) else { continue };
+            let is_country = self.kb.get(id).map_or(false, |r| r.kind == EntityType::Country);
+            if is_country {
+                *by_name.entry(id.clone()).or_default() += 1;
+            } else if let Some(c) = p.country.as_deref().and_then(|c| self.kb.country(c)) {
+                *by_place.entry(self.kb.entity(c).id.clone()).or_default() += 1;
             }
         }
-        let home = counts.into_iter().max_by_key(|&(id, n)| (n, std::cmp::Reverse(id))).map(|(id, _)| id.to_string());
+        let top = |m: HashMap<String, usize>| m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(id, _)| id);
+        let home = top(by_place).or_else(|| top(by_name)).filter(|id| places.contains_key(id));
         for e in events.iter_mut().filter(|e| e.location.is_none()) {
             let kind = e.kind.as_str();
             let goes_to = matches!(kind, "AID" | "MOBILIZE") || (kind == "CONSULT" && e.mode.as_deref() == Some("visit"));
@@ -376,7 +384,11 @@ impl<'k> EventCoder<'k> {
                         // "receive support", "launched attacks": the object of a light verb.
                         || self.kb.lexicon.cue("aid_receive_verbs").iter().any(|r| r == prev)
                         || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
-                    let adj_actor = s.owner(i - 1).is_some() && s.owner(i).is_none();
+                    let adj_actor = s.owner(i - 1).is_some()
+                        && s.owner(i).is_none()
+                        && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i - 1).start..self.tok_span(s, i - 1).end]))
+                            .iter()
+                            .any(|r| r.kind == sitrep_kb::AliasKind::Demonym);
                     if det || (adj_actor && f.form == Form::Third) {
                         continue;
                     }
@@ -828,6 +840,17 @@ impl<'k> EventCoder<'k> {
             }
             // ", led by X," / ", controlling the east," / ", which ...,": an
             // inserted phrase between commas is not the subject; jump over it.
+            // At the closing comma of an inserted phrase (", controlling the
+            // east,"), jump to its opening comma.
+            if s.w(j) == "," {
+                if let Some(k) = (j.saturating_sub(12).max(s.first)..j).rev().find(|&k| s.w(k) == ",") {
+                    let next = s.w(k + 1);
+                    if next.ends_with("ing") || next.ends_with("ed") || matches!(next, "led" | "based" | "who" | "which" | "whose") {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
             if s.w(j) == "," && j + 1 < i {
                 let next = s.w(j + 1);
                 let inserted = next.ends_with("ing") || next.ends_with("ed") || matches!(next, "led" | "based" | "who" | "which" | "whose" | "backed" | "supported");
@@ -1021,7 +1044,7 @@ impl<'k> EventCoder<'k> {
                 // offensive") takes the verb's subject.
                 self.np_agent(s, h).unwrap_or_default()
             } else {
-                let gap = if t.pos == Pos::Noun { 8 } else { 10 };
+                let gap = if t.pos == Pos::Noun { 8 } else { 14 };
                 ids(self.group_left(s, h.first, gap, &["by", "from", "against", "to", "with", "on", "for"]))
             };
             target = Vec::new();
@@ -1256,7 +1279,10 @@ impl<'k> EventCoder<'k> {
         let mut gap = 0;
         for j in from..s.end {
             if let Some(a) = s.owner(j) {
-                return Some(self.expand_group(s, self.head_of(s, a)));
+                // Equipment is what is hit, not who: its owner is unknown here.
+                if s.actors[a].acts || s.actors[a].kind == EntityType::Place {
+                    return Some(self.expand_group(s, self.head_of(s, a)));
+                }
             }
             let w = s.w(j);
             if s.is_boundary(j) || matches!(w, "." | "," | "that" | "which" | "who" | "by" | "to" | "from" | "with" | "against" | "on" | "in" | "at" | "after" | "before" | "as" | "while" | "when" | "because" | "if" | "since" | "and" | "near") {

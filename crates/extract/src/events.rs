@@ -770,13 +770,19 @@ impl<'k> EventCoder<'k> {
 
     /// The complement-taking trigger this one depends on ("vowed to <h>").
     fn complement_parent(&self, s: &Sentence, before: &[Hit], h: &Hit) -> Option<usize> {
-        let (pi, p) = before.iter().enumerate().rev().next()?;
-        let pt = &self.kb.lexicon.triggers[p.trigger as usize];
-        pt.complement.as_ref()?;
-        // Close enough and joined by "to" / "that" without a clause break.
-        let gap = h.first.saturating_sub(p.last);
-        let joined = (p.last + 1..h.first).any(|i| matches!(s.w(i), "to" | "that"));
-        (gap <= 8 && joined && !(p.last + 1..h.first).any(|i| s.is_boundary(i))).then_some(pi)
+        // The nearest complement-taking trigger among the two before it
+        // ("threatened to launch an airstrike": past the light verb).
+        for (pi, p) in before.iter().enumerate().rev().take(2) {
+            let pt = &self.kb.lexicon.triggers[p.trigger as usize];
+            if pt.complement.is_none() {
+                continue;
+            }
+            // Close enough and joined by "to" / "that" without a clause break.
+            let gap = h.first.saturating_sub(p.last);
+            let joined = (p.last + 1..h.first).any(|i| matches!(s.w(i), "to" | "that"));
+            return (gap <= 8 && joined && !(p.last + 1..h.first).any(|i| s.is_boundary(i))).then_some(pi);
+        }
+        None
     }
 
     /// Who a sentence attributes its content to: "X said", "according to X".

@@ -1135,6 +1135,19 @@ impl<'k> EventCoder<'k> {
         target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
         let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
         let mut tgt: Vec<String> = dedup(target.iter().map(|&a| s.actors[a].id.clone()));
+        // "..., which refused to ...": the relative pronoun stands for the
+        // actor before it.
+        if src.is_empty() && t.pos == Pos::Verb && !passive {
+            let mut k = h.first;
+            while k > s.first && matches!(s.w(k - 1), "also" | "then" | "later" | "had" | "has" | "have" | "reportedly") {
+                k -= 1;
+            }
+            if k > s.first && matches!(s.w(k - 1), "which" | "who" | "that") {
+                if let Some(g) = self.group_left(s, k - 1, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at"]) {
+                    src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                }
+            }
+        }
         // "X visited Algeria and met with Y": a verb after "and" shares the
         // subject of the verb before it.
         if src.is_empty() && t.pos == Pos::Verb {
@@ -1162,7 +1175,12 @@ impl<'k> EventCoder<'k> {
                 }
             }
         }
-        if !from_group.is_empty() && tgt.is_empty() {
+        if !from_group.is_empty() && matches!(t.kind.as_str(), "AID" | "SUPPORT" | "COOPERATE") {
+            // "assistance from Turkey": help comes from its giver.
+            if src.is_empty() {
+                src = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
+            }
+        } else if !from_group.is_empty() && tgt.is_empty() {
             tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
         }
         let mut kind = t.kind.clone();
@@ -1264,8 +1282,13 @@ impl<'k> EventCoder<'k> {
         let from = h.first.saturating_sub(3).max(s.first);
         let aux = (from..h.first).any(|i| BE.contains(&s.w(i)));
         let by = h.last + 1 < s.end && s.w(h.last + 1) == "by";
-        // A sentence-initial participle ("Supported by X, ...").
+        // A sentence-initial participle ("Supported by X, ..."), or a reduced
+        // relative ("drones provided by Turkey").
         let initial = h.first == s.first && by;
+        let reduced = by && h.last + 2 < s.end && (s.owner(h.last + 2).is_some() || (is_determiner(s.w(h.last + 2)) && h.last + 3 < s.end && s.owner(h.last + 3).is_some()));
+        if reduced {
+            return true;
+        }
         aux || initial || (by && s.owner(h.last + 2.min(s.end - h.last - 1)).is_some() && h.first > s.first && s.w(h.first - 1) == ",")
     }
 

@@ -174,7 +174,7 @@ fn sources(given: &[PathBuf]) -> Vec<PathBuf> {
         if let Ok(rd) = std::fs::read_dir(shared.join(dir)) {
             let mut files: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().map_or(false, |x| x == ext))
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
                 .collect();
             files.sort();
             out.extend(files);
@@ -611,7 +611,7 @@ mod tests {
         )
         .collect();
         assert_eq!(docs.len() as u64, sa.articles);
-        assert!(docs.iter().all(|d| d.as_ref().map_or(false, |d| d.id.starts_with("bench-"))));
+        assert!(docs.iter().all(|d| d.as_ref().is_ok_and(|d| d.id.starts_with("bench-"))));
     }
 
     #[test]

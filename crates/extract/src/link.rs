@@ -504,6 +504,20 @@ impl<'a> Linker<'a> {
         }
     }
 
+    /// Whether token `i` stands where a place name goes: after a locative
+    /// preposition, after "city/town/area/village of", or before "air base",
+    /// "airport", "oil field".
+    fn place_expected(&self, i: usize) -> bool {
+        let text = &self.doc.text;
+        if self.is_locative(self.toks.toks[i].span) {
+            return true;
+        }
+        let w = |k: usize| self.toks.toks.get(k).filter(|_| self.toks.sent.get(k) == self.toks.sent.get(i)).map(|t| t.text(text).to_lowercase());
+        let before = i >= 2 && w(i - 1).as_deref() == Some("of") && matches!(w(i - 2).as_deref(), Some("city" | "town" | "area" | "village" | "district" | "outskirts" | "region" | "province"));
+        let after = matches!((w(i + 1).as_deref(), w(i + 2).as_deref()), (Some("air"), Some("base")) | (Some("airbase" | "airport" | "airfield"), _) | (Some("oil"), Some("field")));
+        before || after
+    }
+
     fn best_place(&self, folded: &str) -> Option<Target> {
         let places = self.kb.gazetteer.lookup_ix(folded);
         let countries = self.countries_in_play();
@@ -703,6 +717,20 @@ impl<'a> Linker<'a> {
             });
             if cap && (next_is_name || next_is_particle || self.kb.is_given_name(&folded)) {
                 continue;
+            }
+            // A word where a place is expected ("in Tarkhuna", "the city of
+            // Abugrain", "the kardabiya air base") may be a spelling of one of
+            // the KB's places.
+            if self.kb.alias_lookup(&folded).is_empty() && self.place_expected(i) {
+                let countries = self.countries_in_play();
+                let hit = self.kb.place_fuzzy.lookup(&folded, 0.86).into_iter().find(|h| {
+                    same_initial(&folded, &h.word)
+                        && self.kb.entity(h.entity).country.as_ref().map_or(true, |c| countries.contains(c))
+                });
+                if let Some(h) = hit {
+                    add.push((t.span, h.entity, LinkHow::Fuzzy, h.score.min(1.0)));
+                    continue;
+                }
             }
             // Words the KB knows exactly ("Turkish" as an attribute) and words
             // after a locative preposition ("in Tarkhuna") are not people.

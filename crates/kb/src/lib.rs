@@ -67,6 +67,8 @@ pub struct Kb {
     /// Folded alias -> pattern index.
     pattern_ix: HashMap<String, usize>,
     pub fuzzy: FuzzyIndex,
+    /// Spellings of the KB's own places (bases, towns of a conflict pack).
+    pub place_fuzzy: FuzzyIndex,
     /// Folded surname -> person entities (for short forms).
     surnames: HashMap<String, Vec<u32>>,
     /// (folded title, office of) -> holders.
@@ -189,6 +191,7 @@ impl Kb {
         let mut pattern_strs: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<AliasRef>> = Vec::new();
         let mut fuzzy = FuzzyIndex::default();
+        let mut place_fuzzy = FuzzyIndex::default();
         let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
         let mut offices: HashMap<(String, String), Vec<u32>> = HashMap::new();
 
@@ -246,6 +249,15 @@ impl Kb {
                 add(d, e, AliasKind::Descriptor);
             }
             index_name_words(r, e, &common, &given, &mut fuzzy, &mut surnames);
+            if r.kind == EntityType::Place {
+                for n in std::iter::once(&r.name).chain(r.aliases.iter()) {
+                    for w in fold(n).split(' ').filter(|w| !PARTICLES.contains(w) && !common.contains_key(*w)) {
+                        if !matches!(w, "air" | "base" | "airbase" | "airport" | "port" | "field" | "city" | "town" | "oil") {
+                            place_fuzzy.add(e, w);
+                        }
+                    }
+                }
+            }
             for role in &r.roles {
                 if let Some(of) = &role.of {
                     offices.entry((fold(&role.title), of.clone())).or_default().push(e);
@@ -302,6 +314,7 @@ impl Kb {
             patterns,
             pattern_ix,
             fuzzy,
+            place_fuzzy,
             surnames,
             offices,
             given,

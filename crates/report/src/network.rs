@@ -1,0 +1,261 @@
+//! The sponsor/hostility network: actors as nodes, directed edges green
+//! (dashed) for support and vermillion (solid) for hostility, width by the
+//! number of events. Layout: deterministic Fruchterman–Reingold.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use sitrep_picture::{Edge, Relation};
+
+use crate::ctx::{fmt_date, Ctx};
+use crate::esc::html;
+use crate::style::{f1, relation_colour, relation_name};
+use crate::svg::{Labeler, Rect};
+
+pub const W: f64 = 560.0;
+pub const H: f64 = 440.0;
+/// Most actors drawn; the rest are listed as left out.
+pub const MAX_NODES: usize = 30;
+
+pub struct NetworkFigure {
+    pub svg: String,
+    pub legend: String,
+}
+
+/// Positions in [0,1]² for nodes `0..n` given undirected weighted links.
+pub fn layout(n: usize, links: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if n == 1 {
+        return vec![(0.5, 0.5)];
+    }
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|i| {
+            let a = std::f64::consts::TAU * i as f64 / n as f64 + 0.3;
+            (0.5 + 0.4 * a.cos(), 0.5 + 0.4 * a.sin())
+        })
+        .collect();
+    let k = (1.0 / n as f64).sqrt() * 0.8;
+    let iters = 500;
+    for it in 0..iters {
+        let mut disp = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let dx = pos[i].0 - pos[j].0;
+                let dy = pos[i].1 - pos[j].1;
+                let d = (dx * dx + dy * dy).sqrt().max(1e-4);
+                let f = k * k / d;
+                disp[i].0 += dx / d * f;
+                disp[i].1 += dy / d * f;
+                disp[j].0 -= dx / d * f;
+                disp[j].1 -= dy / d * f;
+            }
+        }
+        for &(a, b, w) in links {
+            let dx = pos[a].0 - pos[b].0;
+            let dy = pos[a].1 - pos[b].1;
+            let d = (dx * dx + dy * dy).sqrt().max(1e-4);
+            let f = d * d / k * (1.0 + w.ln().max(0.0) * 0.5);
+            disp[a].0 -= dx / d * f;
+            disp[a].1 -= dy / d * f;
+            disp[b].0 += dx / d * f;
+            disp[b].1 += dy / d * f;
+        }
+        // Gravity keeps separate components in the frame.
+        for i in 0..n {
+            disp[i].0 -= (pos[i].0 - 0.5) * k * 2.0;
+            disp[i].1 -= (pos[i].1 - 0.5) * k * 2.0;
+        }
+        let t = 0.1 * (1.0 - it as f64 / iters as f64) + 0.002;
+        for i in 0..n {
+            let (dx, dy) = disp[i];
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let step = d.min(t);
+            pos[i].0 += dx / d * step;
+            pos[i].1 += dy / d * step;
+        }
+    }
+    // Normalise into [0,1]².
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in &pos {
+        x0 = x0.min(p.0);
+        y0 = y0.min(p.1);
+        x1 = x1.max(p.0);
+        y1 = y1.max(p.1);
+    }
+    let sx = (x1 - x0).max(1e-9);
+    let sy = (y1 - y0).max(1e-9);
+    pos.iter().map(|p| ((p.0 - x0) / sx, (p.1 - y0) / sy)).collect()
+}
+
+pub fn render(ctx: &Ctx) -> NetworkFigure {
+    let edges: &[Edge] = &ctx.pic.network;
+    // Weighted degree per actor.
+    let mut degree: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in edges {
+        *degree.entry(&e.source).or_default() += e.weight;
+        *degree.entry(&e.target).or_default() += e.weight;
+    }
+    let mut nodes: Vec<(&str, usize)> = degree.into_iter().collect();
+    nodes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let total_nodes = nodes.len();
+    nodes.truncate(MAX_NODES);
+    let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.0, i)).collect();
+    let shown: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| e.source != e.target && index.contains_key(e.source.as_str()) && index.contains_key(e.target.as_str()))
+        .collect();
+    let mut pair_w: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for e in &shown {
+        let (a, b) = (index[e.source.as_str()], index[e.target.as_str()]);
+        *pair_w.entry((a.min(b), a.max(b))).or_default() += e.weight as f64;
+    }
+    let links: Vec<(usize, usize, f64)> = pair_w.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    let unit = layout(nodes.len(), &links);
+    let (px, py) = (78.0, 34.0);
+    let pos: Vec<(f64, f64)> = unit.iter().map(|&(x, y)| (px + x * (W - 2.0 * px), py + y * (H - 2.0 * py))).collect();
+    let radius: Vec<f64> = nodes.iter().map(|n| (5.0 + 2.0 * (n.1 as f64).sqrt()).min(16.0)).collect();
+
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"net-title\"><title id=\"net-title\">Network of {} actors and {} relations</title><defs>",
+        nodes.len(),
+        shown.len()
+    );
+    for r in [Relation::Support, Relation::Hostility] {
+        let _ = write!(
+            s,
+            "<marker id=\"ah-{}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"10\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"{}\"/></marker>",
+            relation_name(r),
+            relation_colour(r)
+        );
+    }
+    s.push_str("</defs><rect class=\"net-bg\" width=\"560\" height=\"440\"/><g class=\"edges\">");
+
+    // Edges: curved so that A→B and B→A (and parallel relations) separate.
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut order: Vec<&&Edge> = shown.iter().collect();
+    order.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.source.cmp(&b.source)).then(a.target.cmp(&b.target)).then(a.relation.cmp(&b.relation)));
+    for e in order {
+        let (a, b) = (index[e.source.as_str()], index[e.target.as_str()]);
+        let nth = seen.entry((a, b)).or_default();
+        let bend = 0.14 + 0.14 * *nth as f64;
+        *nth += 1;
+        let (sx, sy) = pos[a];
+        let (tx, ty) = pos[b];
+        let (dx, dy) = (tx - sx, ty - sy);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+        let (cx, cy) = ((sx + tx) / 2.0 - dy / len * bend * len, (sy + ty) / 2.0 + dx / len * bend * len);
+        let unit_to = |fx: f64, fy: f64, gx: f64, gy: f64| {
+            let (ux, uy) = (gx - fx, gy - fy);
+            let l = (ux * ux + uy * uy).sqrt().max(1e-6);
+            (ux / l, uy / l)
+        };
+        let (u1x, u1y) = unit_to(sx, sy, cx, cy);
+        let (u2x, u2y) = unit_to(cx, cy, tx, ty);
+        let (s0x, s0y) = (sx + u1x * (radius[a] + 1.0), sy + u1y * (radius[a] + 1.0));
+        let (e0x, e0y) = (tx - u2x * (radius[b] + 2.0), ty - u2y * (radius[b] + 2.0));
+        let width = (1.2 + 1.5 * (e.weight as f64).sqrt()).min(8.0);
+        let types = e.types.iter().map(|(t, n)| format!("{t} {n}")).collect::<Vec<_>>().join(", ");
+        let period = match (e.first, e.last) {
+            (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
+            (Some(a), _) | (None, Some(a)) => format!(", {}", fmt_date(Some(a))),
+            _ => String::new(),
+        };
+        let title = format!(
+            "{} → {}: {} ×{} ({}){}",
+            ctx.name(&e.source),
+            ctx.name(&e.target),
+            relation_name(e.relation),
+            e.weight,
+            types,
+            period
+        );
+        let _ = write!(
+            s,
+            "<path class=\"edge {}\" d=\"M{},{}Q{},{} {},{}\" stroke=\"{}\" stroke-width=\"{}\" marker-end=\"url(#ah-{})\"><title>{}</title></path>",
+            relation_name(e.relation),
+            f1(s0x),
+            f1(s0y),
+            f1(cx),
+            f1(cy),
+            f1(e0x),
+            f1(e0y),
+            relation_colour(e.relation),
+            f1(width),
+            relation_name(e.relation),
+            html(&title)
+        );
+    }
+    s.push_str("</g><g class=\"nodes\">");
+    let mut labeler = Labeler::new(W, H);
+    for (i, &(x, y)) in pos.iter().enumerate() {
+        labeler.block(Rect { x: x - radius[i], y: y - radius[i], w: 2.0 * radius[i], h: 2.0 * radius[i] });
+    }
+    let mut labels = String::new();
+    for (i, (id, deg)) in nodes.iter().enumerate() {
+        let (x, y) = pos[i];
+        let name = ctx.name(id);
+        let _ = write!(
+            s,
+            "<circle class=\"node\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{} ({} event{})</title></circle>",
+            f1(x),
+            f1(y),
+            f1(radius[i]),
+            html(name),
+            deg,
+            if *deg == 1 { "" } else { "s" }
+        );
+        let lines = crate::svg::wrap(name, 18, 2);
+        let (lx, ly, anchor, lh) = match labeler.place_lines(&lines, x, y, radius[i], 13.2) {
+            Some((p, lh)) => (p.x, p.y, p.anchor, lh),
+            None => (x, y + radius[i] + 13.0, "middle", 13.8),
+        };
+        let _ = write!(labels, "<text class=\"nlabel\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">", f1(lx), f1(ly));
+        for (j, line) in lines.iter().enumerate() {
+            if j == 0 {
+                let _ = write!(labels, "{}", html(line));
+            } else {
+                let _ = write!(labels, "<tspan x=\"{}\" dy=\"{}\">{}</tspan>", f1(lx), f1(lh), html(line));
+            }
+        }
+        labels.push_str("</text>");
+    }
+    s.push_str("</g><g class=\"nlabels\">");
+    s.push_str(&labels);
+    s.push_str("</g>");
+    if nodes.is_empty() {
+        let _ = write!(s, "<text class=\"empty\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">No support or hostility relations found</text>", W / 2.0, H / 2.0);
+    }
+    s.push_str("</svg>");
+
+    let mut lg = String::from(
+        "<div class=\"legend\"><span class=\"chip\"><i class=\"ln sup\"></i>support (AID, SUPPORT, COOPERATE, AGREE)</span><span class=\"chip\"><i class=\"ln hos\"></i>hostility (ASSAULT, THREATEN, COERCE, ACCUSE, SANCTION)</span><span class=\"lg-note\">width: number of events</span>",
+    );
+    if total_nodes > nodes.len() {
+        let _ = write!(lg, "<span class=\"lg-note\">{} most connected of {} actors</span>", nodes.len(), total_nodes);
+    }
+    lg.push_str("</div>");
+    NetworkFigure { svg: s, legend: lg }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_is_deterministic_and_spread() {
+        let links = [(0, 1, 3.0), (1, 2, 1.0), (2, 0, 1.0), (3, 4, 2.0)];
+        let a = layout(5, &links);
+        let b = layout(5, &links);
+        assert_eq!(a, b);
+        for i in 0..5 {
+            for j in (i + 1)..5 {
+                let d = ((a[i].0 - a[j].0).powi(2) + (a[i].1 - a[j].1).powi(2)).sqrt();
+                assert!(d > 0.05, "nodes {i} and {j} overlap: {d}");
+            }
+        }
+    }
+}

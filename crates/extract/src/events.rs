@@ -54,6 +54,11 @@ fn word_list(kb: &Kb, key: &str, fallback: &[&str]) -> Vec<String> {
 
 /// Cue lists, resolved once per extractor.
 pub struct Cues {
+    /// Every non-gerund form of the report verbs, and every form of the deny verbs.
+    report_forms: std::collections::HashSet<String>,
+    deny_forms: std::collections::HashSet<String>,
+    /// Every form of the first word of each light verb.
+    light_forms: std::collections::HashSet<String>,
     report: Vec<String>,
     according_to: Vec<String>,
     intend: Vec<String>,
@@ -69,7 +74,10 @@ pub struct Cues {
 
 impl Cues {
     pub fn new(kb: &Kb) -> Self {
-        Cues {
+        let mut c = Cues {
+            report_forms: Default::default(),
+            deny_forms: Default::default(),
+            light_forms: Default::default(),
             report: word_list(kb, "report", &["say", "tell", "announce", "state", "claim", "report", "add", "confirm", "declare", "insist", "stress", "emphasize", "emphasise"]),
             according_to: word_list(kb, "according_to", &["according to", "citing", "quoted by"]),
             intend: word_list(kb, "intend", &["will", "plan to", "plans to", "intend to", "intends to", "aim to", "aims to", "vowed to", "set to"]),
@@ -81,7 +89,11 @@ impl Cues {
             displaced: word_list(kb, "displaced", &["displaced", "fled", "refugees", "homeless"]),
             captured: word_list(kb, "captured", &["captured", "taken prisoner", "detained"]),
             light: word_list(kb, "light_verbs", &["launch", "carry out", "conduct", "stage", "mount", "wage", "hold", "make", "begin", "start", "resume", "continue"]),
-        }
+        };
+        c.report_forms = c.report.iter().flat_map(|r| sitrep_kb::lexicon::verb_forms(r)).filter(|(f, _)| *f != Form::Gerund).map(|(_, v)| v).collect();
+        c.deny_forms = c.deny.iter().flat_map(|d| sitrep_kb::lexicon::verb_forms(d)).map(|(_, v)| v).collect();
+        c.light_forms = c.light.iter().flat_map(|l| sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or(""))).map(|(_, v)| v).collect();
+        c
     }
 }
 
@@ -383,7 +395,7 @@ impl<'k> EventCoder<'k> {
                     let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further")
                         // "receive support", "launched attacks": the object of a light verb.
                         || self.kb.lexicon.cue("aid_receive_verbs").iter().any(|r| r == prev)
-                        || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
+                        || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms_cached(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
                     let adj_actor = s.owner(i - 1).is_some()
                         && s.owner(i).is_none()
                         && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i - 1).start..self.tok_span(s, i - 1).end]))
@@ -680,7 +692,7 @@ impl<'k> EventCoder<'k> {
         let light = self.kb.lexicon.cue("light_verbs");
         let is_light = |h: &Hit| {
             let w = s.w(h.first);
-            light.iter().any(|l| l.split(' ').next() == Some(w) || sitrep_kb::lexicon::verb_forms(l.split(' ').next().unwrap_or("")).iter().any(|(_, f)| f == w))
+            light.iter().any(|l| l.split(' ').next() == Some(w) || sitrep_kb::lexicon::verb_forms_cached(l.split(' ').next().unwrap_or("")).iter().any(|(_, f)| f == w))
         };
         let receive = self.kb.lexicon.cue("aid_receive_verbs");
         let is_receive = |h: &Hit| receive.iter().any(|r| r == s.w(h.first));
@@ -743,7 +755,10 @@ impl<'k> EventCoder<'k> {
         let to = (h.last + 7).min(s.end);
         for (key, mode) in lists {
             let cue = self.kb.lexicon.cue(key);
-            if (from..to).any(|i| cue.iter().any(|c| s.phrase_at(i, &c.to_lowercase()))) {
+            if cue.iter().any(|c| {
+                let c = c.to_lowercase();
+                (from..to).any(|i| s.phrase_at(i, &c))
+            }) {
                 ev.mode = Some(mode.to_string());
                 return;
             }
@@ -758,7 +773,7 @@ impl<'k> EventCoder<'k> {
         let modal_not = words.windows(2).any(|w| matches!(w[0], "will" | "would" | "can" | "could" | "shall") && matches!(w[1], "not" | "never"))
             || words.iter().any(|w| matches!(*w, "won't" | "wouldn't" | "can't" | "cannot"));
         let refuse_verb = words.iter().any(|w| {
-            ["refuse", "decline", "fail", "reject", "rule out", "oppose"].iter().any(|r| sitrep_kb::lexicon::verb_forms(r).iter().any(|(_, f)| f == w))
+            ["refuse", "decline", "fail", "reject", "rule out", "oppose"].iter().any(|r| sitrep_kb::lexicon::verb_forms_cached(r).iter().any(|(_, f)| f == w))
         }) && !before.iter().any(|p| p.last + 1 == h.first - 1 && p.last >= from);
         modal_not || refuse_verb
     }
@@ -798,9 +813,7 @@ impl<'k> EventCoder<'k> {
         }
         for i in s.first..s.end {
             let w = s.w(i);
-            let is_report = self.cues.report.iter().any(|r| {
-                sitrep_kb::lexicon::verb_forms(r).iter().any(|(f, v)| v == w && *f != Form::Gerund)
-            }) || matches!(w, "said" | "told" | "says");
+            let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says");
             if !is_report || hits.iter().any(|h| h.first == i) {
                 continue;
             }
@@ -881,10 +894,7 @@ impl<'k> EventCoder<'k> {
     fn light_verb_before(&self, s: &Sentence, h: &Hit) -> bool {
         (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| {
             let w = s.w(i);
-            self.cues.light.iter().any(|l| {
-                let first = l.split(' ').next().unwrap_or("");
-                first == w || sitrep_kb::lexicon::verb_forms(first).iter().any(|(_, f)| f == w)
-            })
+            self.cues.light_forms.contains(w)
         })
     }
 
@@ -1374,9 +1384,7 @@ impl<'k> EventCoder<'k> {
                 before.contains(&c) || (c.contains(' ') && joined.contains(c))
             })
         };
-        let deny_near = (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| self.cues.deny.iter().any(|d| {
-            sitrep_kb::lexicon::verb_forms(d).iter().any(|(_, f)| f == s.w(i))
-        }));
+        let deny_near = (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| self.cues.deny_forms.contains(s.w(i)));
         let who = attribution.as_ref().map(|(w, _)| w.clone()).unwrap_or_default();
         if deny_near {
             return (Status::Denied, who);

@@ -281,7 +281,7 @@ impl<'a> Linker<'a> {
     fn title_before(&self, i: usize) -> Option<&'static str> {
         for n in (1..=3).rev() {
             let w = self.words_before(i, n);
-            if let Some(t) = PERSON_TITLES.iter().find(|t| w == **t || w.ends_with(&format!(" {t}"))) {
+            if let Some(t) = PERSON_TITLES.iter().find(|t| w == **t || (w.ends_with(**t) && w[..w.len() - t.len()].ends_with(' '))) {
                 if w.split(' ').count() == n || n == 1 {
                     return Some(t);
                 }
@@ -927,7 +927,10 @@ impl<'a> Linker<'a> {
                     continue;
                 }
                 let phrase: Vec<String> = (i..=j).map(|k| self.toks.toks[k].text(text).to_lowercase()).collect();
-                if let Some((_, sector)) = nouns.iter().find(|(w, _)| *w == phrase.join(" ")) {
+                let phrase = phrase.join(" ");
+                // `nouns` is sorted: the first entry for the phrase.
+                let at = nouns.partition_point(|(w, _)| w.as_str() < phrase.as_str());
+                if let Some((_, sector)) = nouns.get(at).filter(|(w, _)| *w == phrase) {
                     found = Some((j, sector.as_str()));
                     break;
                 }
@@ -1124,7 +1127,7 @@ impl<'a> Linker<'a> {
         };
         let w = t.text(&self.doc.text).to_lowercase();
         self.kb.lexicon.cue("report").iter().any(|r| {
-            r == &w || sitrep_kb::lexicon::verb_forms(r).iter().any(|(f, v)| v == &w && *f != sitrep_kb::lexicon::Form::Gerund)
+            r == &w || sitrep_kb::lexicon::verb_forms_cached(r).iter().any(|(f, v)| v == &w && *f != sitrep_kb::lexicon::Form::Gerund)
         })
     }
 

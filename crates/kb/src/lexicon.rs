@@ -104,6 +104,24 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
+/// [`verb_forms`], memoised per thread: the extractor asks for the same
+/// few lemmas at every token.
+pub fn verb_forms_cached(lemma: &str) -> std::rc::Rc<[(Form, String)]> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, Rc<[(Form, String)]>>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        if let Some(v) = c.borrow().get(lemma) {
+            return v.clone();
+        }
+        let v: Rc<[(Form, String)]> = verb_forms(lemma).into();
+        c.borrow_mut().insert(lemma.to_string(), v.clone());
+        v
+    })
+}
+
 /// Regular inflections of a verb: (form, surface).
 pub fn verb_forms(lemma: &str) -> Vec<(Form, String)> {
     let b = lemma.as_bytes();

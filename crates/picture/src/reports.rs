@@ -441,7 +441,9 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
     if rival_gains(a, b) {
         return true;
     }
-    let slack = if rel == TypeRel::Capture || about_control_of_same_place(a, b) {
+    // Outlets may date one change of control a few days apart.
+    let control = rel == TypeRel::Capture || about_control_of_same_place(a, b);
+    let slack = if control && firm(a) && firm(b) {
         CONTROL_SLACK
     } else {
         0

@@ -84,9 +84,88 @@ pub fn layout(n: usize, links: &[(usize, usize, f64)]) -> Vec<(f64, f64)> {
         x1 = x1.max(p.0);
         y1 = y1.max(p.1);
     }
-    let sx = (x1 - x0).max(1e-9);
-    let sy = (y1 - y0).max(1e-9);
-    pos.iter().map(|p| ((p.0 - x0) / sx, (p.1 - y0) / sy)).collect()
+    // Stretch each axis to [0,1], but centre an axis the layout barely uses.
+    let sx = x1 - x0;
+    let sy = y1 - y0;
+    let big = sx.max(sy).max(1e-9);
+    let norm = |v: f64, lo: f64, span: f64| if span < big * 0.25 { 0.5 + (v - lo - span / 2.0) / big } else { (v - lo) / span };
+    pos.iter().map(|p| (norm(p.0, x0, sx), norm(p.1, y0, sy))).collect()
+}
+
+/// A rectangle x, y, w, h.
+type Cell = (f64, f64, f64, f64);
+
+/// Splits `r` into cells with areas proportional to `weights` (in order),
+/// cutting across the longer side each time.
+fn pack(weights: &[f64], r: Cell) -> Vec<Cell> {
+    if weights.len() <= 1 {
+        return vec![r];
+    }
+    let total: f64 = weights.iter().sum();
+    let share = weights[0] / total;
+    let (x, y, w, h) = r;
+    let (first, rest) = if w >= h {
+        ((x, y, w * share, h), (x + w * share, y, w * (1.0 - share), h))
+    } else {
+        ((x, y, w, h * share), (x, y + h * share, w, h * (1.0 - share)))
+    };
+    let mut out = vec![first];
+    out.extend(pack(&weights[1..], rest));
+    out
+}
+
+/// Positions in the frame: each connected component laid out on its own
+/// and given a share of the frame by its size.
+fn place(n: usize, links: &[(usize, usize, f64)], frame: Cell) -> Vec<(f64, f64)> {
+    // Components by union-find.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut Vec<usize>, i: usize) -> usize {
+        let mut r = i;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut j = i;
+        while p[j] != r {
+            let next = p[j];
+            p[j] = r;
+            j = next;
+        }
+        r
+    }
+    for &(a, b, _) in links {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut comps: Vec<Vec<usize>> = Vec::new();
+    let mut comp_of = vec![usize::MAX; n];
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        if comp_of[r] == usize::MAX {
+            comp_of[r] = comps.len();
+            comps.push(Vec::new());
+        }
+        comps[comp_of[r]].push(i);
+    }
+    comps.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let weights: Vec<f64> = comps.iter().map(|c| c.len() as f64 + 0.6).collect();
+    let cells = pack(&weights, frame);
+    let mut pos = vec![(0.0, 0.0); n];
+    for (comp, cell) in comps.iter().zip(cells) {
+        let local: std::collections::HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+        let sub: Vec<(usize, usize, f64)> =
+            links.iter().filter(|l| local.contains_key(&l.0)).map(|&(a, b, w)| (local[&a], local[&b], w)).collect();
+        let unit = layout(comp.len(), &sub);
+        // Room for labels beside and below the nodes.
+        let (cx, cy, cw, ch) = cell;
+        let padx = (cw * 0.5 - 4.0).min(62.0).max(0.0);
+        let pady = (ch * 0.5 - 4.0).min(26.0).max(0.0);
+        for (i, &g) in comp.iter().enumerate() {
+            pos[g] = (cx + padx + unit[i].0 * (cw - 2.0 * padx), cy + pady + unit[i].1 * (ch - 2.0 * pady));
+        }
+    }
+    pos
 }
 
 pub fn render(ctx: &Ctx) -> NetworkFigure {
@@ -112,9 +191,7 @@ pub fn render(ctx: &Ctx) -> NetworkFigure {
         *pair_w.entry((a.min(b), a.max(b))).or_default() += e.weight as f64;
     }
     let links: Vec<(usize, usize, f64)> = pair_w.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-    let unit = layout(nodes.len(), &links);
-    let (px, py) = (78.0, 34.0);
-    let pos: Vec<(f64, f64)> = unit.iter().map(|&(x, y)| (px + x * (W - 2.0 * px), py + y * (H - 2.0 * py))).collect();
+    let pos = place(nodes.len(), &links, (14.0, 8.0, W - 28.0, H - 16.0));
     let radius: Vec<f64> = nodes.iter().map(|n| (5.0 + 2.0 * (n.1 as f64).sqrt()).min(16.0)).collect();
 
     let mut s = String::new();

@@ -906,7 +906,7 @@ impl<'a> Linker<'a> {
     /// named by their sector, with the country when one is glued on.
     fn sector_pass(&mut self) {
         let text = &self.doc.text;
-        let nouns = sector_nouns(self.kb);
+        let nouns = self.kb.lexicon.sector_nouns();
         if nouns.is_empty() {
             return;
         }
@@ -1266,19 +1266,6 @@ pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
     l.unknown_pass();
     l.mentions.sort_by_key(|m| (m.span.start, m.span.end));
     l.mentions
-}
-
-/// Sector nouns from the cue lists `sector_<CODE>`: (phrase, code).
-fn sector_nouns(kb: &Kb) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = kb
-        .lexicon
-        .cues
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("sector_").map(|code| (code, v)))
-        .flat_map(|(code, v)| v.iter().map(move |w| (w.to_lowercase(), code.to_string())))
-        .collect();
-    out.sort();
-    out
 }
 
 /// The id an entity gets in the records.

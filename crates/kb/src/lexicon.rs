@@ -94,6 +94,8 @@ pub enum Form {
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Sector nouns from the `sector_<CODE>` cue lists: (phrase, code), sorted.
+    sectors: std::sync::OnceLock<Vec<(String, String)>>,
     pub triggers: Vec<Trigger>,
     /// First word (lower case) -> forms starting with it.
     by_first: HashMap<String, Vec<TriggerForm>>,
@@ -240,6 +242,21 @@ impl Lexicon {
     /// Trigger forms whose first word is `word` (lower case).
     pub fn forms(&self, word: &str) -> &[TriggerForm] {
         self.by_first.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Sector nouns ("protesters" -> CVL) from the `sector_<CODE>` cue
+    /// lists, as (phrase, code) sorted by phrase; computed once.
+    pub fn sector_nouns(&self) -> &[(String, String)] {
+        self.sectors.get_or_init(|| {
+            let mut out: Vec<(String, String)> = self
+                .cues
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix("sector_").map(|code| (code, v)))
+                .flat_map(|(code, v)| v.iter().map(move |w| (w.to_lowercase(), code.to_string())))
+                .collect();
+            out.sort();
+            out
+        })
     }
 
     pub fn cue(&self, key: &str) -> &[String] {

@@ -117,9 +117,21 @@ pub(crate) fn cluster(reps: &[Rep]) -> Vec<usize> {
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut g = Groups::new(reps.len());
+    // Groups only grow, so a root and its size name one state of a group:
+    // a failed check need not be repeated until one of the two changes.
+    let mut failed: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     for (_, a, b) in scored {
         let (ra, rb) = (g.find(a), g.find(b));
-        if ra == rb || g.members[ra].len() + g.members[rb].len() > MAX_GROUP {
+        let (na, nb) = (g.members[ra].len(), g.members[rb].len());
+        if ra == rb || na + nb > MAX_GROUP {
+            continue;
+        }
+        let key = if ra < rb {
+            (ra, rb, na, nb)
+        } else {
+            (rb, ra, nb, na)
+        };
+        if failed.contains(&key) {
             continue;
         }
         let ok = g.members[ra]
@@ -127,6 +139,8 @@ pub(crate) fn cluster(reps: &[Rep]) -> Vec<usize> {
             .all(|&x| g.members[rb].iter().all(|&y| !conflict(&reps[x], &reps[y])));
         if ok {
             g.union(ra, rb);
+        } else {
+            failed.insert(key);
         }
     }
     // Number groups by their first report (reports are in document order).

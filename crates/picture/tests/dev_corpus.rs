@@ -279,6 +279,46 @@ fn dev_corpus_clusters_and_control() {
     eprintln!("clusters with KB sides: {score}");
     eprintln!("control:");
     print_control(&picture);
+    eprintln!("contradictions:");
+    for k in &picture.contradictions {
+        let sides: Vec<String> = k
+            .sides
+            .iter()
+            .map(|s| format!("{}: {}", s.report.event, s.claim))
+            .collect();
+        eprintln!(
+            "  {:?} {:?} {:?} {}",
+            k.kind,
+            k.cluster,
+            k.place,
+            sides.join(" | ")
+        );
+    }
+    eprintln!("network (weight >= 2):");
+    for e in picture.network.iter().filter(|e| e.weight >= 2) {
+        eprintln!(
+            "  {} -> {} {:?} {} {:?} {:?}..{:?}",
+            e.source,
+            e.target,
+            e.relation,
+            e.weight,
+            e.types,
+            e.first.map(|d| d.to_string()),
+            e.last.map(|d| d.to_string())
+        );
+    }
+    eprintln!("sources:");
+    for s in &picture.sources {
+        eprintln!(
+            "  {} docs {} events {} asserted {:.2} carries {:?} exclusive {}",
+            s.outlet,
+            s.documents,
+            s.events,
+            s.asserted_share,
+            s.carries,
+            s.exclusive.len()
+        );
+    }
 
     let f1 = score["f1"].as_f64().unwrap_or(0.0);
     assert!(f1 >= 0.80, "cluster pairwise F1 {f1:.3} < 0.80: {score}");

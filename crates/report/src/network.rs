@@ -286,7 +286,7 @@ pub fn render(ctx: &Ctx) -> NetworkFigure {
             if *deg == 1 { "" } else { "s" }
         );
         let lines = crate::svg::wrap(name, 18, 2);
-        let (lx, ly, anchor, lh) = match labeler.place_lines(&lines, x, y, radius[i], 13.2) {
+        let (lx, ly, anchor, lh) = match labeler.place_lines(&lines, x, y, radius[i], 12.9) {
             Some((p, lh)) => (p.x, p.y, p.anchor, lh),
             None => (x, y + radius[i] + 13.0, "middle", 13.8),
         };

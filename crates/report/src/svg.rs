@@ -18,15 +18,18 @@ impl Rect {
     }
 }
 
-/// Approximate rendered width of a string in a sans-serif font.
+/// Approximate rendered width of a string in a sans-serif font, on the
+/// wide side (DejaVu Sans, the usual fallback on Linux) so labels fit.
 pub fn text_width(s: &str, font_px: f64) -> f64 {
     s.chars()
         .map(|c| match c {
-            'i' | 'l' | 'j' | 't' | 'f' | 'I' | '.' | ',' | '\'' | ' ' | '-' | '(' | ')' => 0.32,
-            'm' | 'w' | 'M' | 'W' => 0.86,
-            c if c.is_ascii_uppercase() => 0.66,
-            c if c.is_ascii_digit() => 0.56,
-            _ => 0.55,
+            'i' | 'l' | 'j' | '.' | ',' | '\'' | ':' | ';' | '|' | '!' => 0.3,
+            't' | 'f' | 'r' | 'I' | ' ' | '-' | '(' | ')' => 0.4,
+            'm' | 'w' | 'M' | 'W' => 0.95,
+            c if c.is_ascii_uppercase() => 0.72,
+            c if c.is_ascii_digit() => 0.64,
+            c if c.is_ascii() => 0.61,
+            _ => 0.7,
         })
         .sum::<f64>()
         * font_px

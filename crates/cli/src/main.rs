@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod bench;
+mod corpus;
 
 #[derive(Parser)]
 #[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
@@ -49,6 +50,35 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Stream records without cross-document clusters (`cluster` stays
+        /// null); nothing is kept once a document is written.
+        #[arg(long)]
+        no_cluster: bool,
+    },
+    /// Read articles and write the situation picture: DIR/report.md and a
+    /// self-contained DIR/report.html; a one-screen summary on stdout.
+    Report {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder (created if missing).
+        #[arg(long, default_value = "report")]
+        out: PathBuf,
+        #[command(flatten)]
+        kb: KbArgs,
+    },
+    /// Read articles and export events, places or the network in a format
+    /// analysts' tools read.
+    Export {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// plover | gdelt | acled | geojson | graphml | csv
+        #[arg(long)]
+        format: String,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        kb: KbArgs,
     },
     /// Measure extraction speed and memory on a generated corpus.
     Bench(bench::BenchArgs),
@@ -126,22 +156,181 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
     Ok(rejected == 0)
 }
 
-/// The text, extract and record stages for one document: its JSON lines.
-fn process(ex: &Extractor, mut doc: Document) -> String {
-    sitrep_text::annotate(&mut doc);
-    ex.extract(&mut doc);
+/// Like [`extract`], and every event gets the `cluster` of the real-world
+/// event it reports, across all documents read together. Records are
+/// spilled to a temporary file as documents are done (offsets and text as
+/// read), while only the events are kept for clustering; the spill is then
+/// copied to stdout with the clusters filled in.
+fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+    }
+    let ex = build_extractor(kb)?;
+    let spill_path = std::env::temp_dir().join(format!("sitrep-extract-{}-{}.jsonl", std::process::id(), nanos()));
+    let _cleanup = RemoveOnDrop(spill_path.clone());
+    let mut spill = BufWriter::new(std::fs::File::create(&spill_path).with_context(|| format!("creating {}", spill_path.display()))?);
+    let mut kept: Vec<Document> = Vec::new();
+    let mut rejected = 0usize;
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let flush = |batch: &mut Vec<Document>, spill: &mut BufWriter<std::fs::File>, kept: &mut Vec<Document>| -> Result<usize> {
+        let done: Vec<Result<(String, Document), String>> = batch
+            .par_drain(..)
+            .map(|mut doc| {
+                let origin = doc.origin.clone();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    sitrep_text::annotate(&mut doc);
+                    ex.extract(&mut doc);
+                    let lines = record_lines(&doc);
+                    (lines, corpus::strip(doc))
+                }))
+                .map_err(|_| format!("{}: internal error while extracting; document skipped", origin.path))
+            })
+            .collect();
+        let mut failed = 0;
+        for d in done {
+            match d {
+                Ok((lines, doc)) => {
+                    spill.write_all(lines.as_bytes())?;
+                    kept.push(doc);
+                }
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("sitrep: {e}");
+                }
+            }
+        }
+        Ok(failed)
+    };
+    for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
+        match item {
+            Ok(doc) => {
+                batch.push(doc);
+                if batch.len() >= BATCH {
+                    rejected += flush(&mut batch, &mut spill, &mut kept)?;
+                }
+            }
+            Err(e) => {
+                rejected += 1;
+                eprintln!("sitrep: {e}");
+            }
+        }
+    }
+    rejected += flush(&mut batch, &mut spill, &mut kept)?;
+    spill.flush()?;
+    drop(spill);
+    sitrep_picture::assign_clusters(&mut kept, &|id: &str| ex.side(id));
+    // Clusters in output order: documents and their events as written.
+    let mut clusters = kept.iter().flat_map(|d| d.events.iter().map(|e| e.cluster.clone()));
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let reader = std::io::BufReader::new(std::fs::File::open(&spill_path)?);
+    for line in std::io::BufRead::lines(reader) {
+        let line = line?;
+        if line.starts_with("{\"kind\":\"event\"") || line.contains("\"kind\":\"event\"") {
+            let mut v: serde_json::Value = serde_json::from_str(&line)?;
+            v["cluster"] = serde_json::json!(clusters.next().flatten());
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.flush()?;
+    if rejected > 0 {
+        eprintln!("sitrep: {rejected} input(s) rejected");
+    }
+    Ok(rejected == 0)
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
+
+/// Deletes a temporary file however the function returns.
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Reads a corpus, clusters it and builds the picture.
+fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, usize)> {
+    let ex = build_extractor(kb)?;
+    let bar = corpus::progress("reading");
+    let corpus::Corpus { mut docs, rejected } = corpus::read(&ex, paths, &bar)?;
+    let side = |id: &str| ex.side(id);
+    sitrep_picture::assign_clusters(&mut docs, &side);
+    let picture = sitrep_picture::build(&docs, &side);
+    Ok((docs, picture, rejected))
+}
+
+fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
+    let (docs, picture, rejected) = picture(paths, kb)?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let md = out.join("report.md");
+    let html = out.join("report.html");
+    std::fs::write(&md, sitrep_report::render_markdown(&picture, &docs)).with_context(|| format!("writing {}", md.display()))?;
+    std::fs::write(&html, sitrep_report::render_html(&picture, &docs)).with_context(|| format!("writing {}", html.display()))?;
+    print!("{}", sitrep_report::summary_text(&picture));
+    println!("\nwrote {} and {}", md.display(), html.display());
+    if rejected > 0 {
+        eprintln!("sitrep: {rejected} input(s) rejected");
+    }
+    Ok(rejected == 0)
+}
+
+fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
+    let format: sitrep_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (docs, picture, rejected) = picture(paths, kb)?;
+    match out {
+        Some(path) => {
+            let mut w = BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
+            sitrep_export::write(format, &docs, &picture, &mut w)?;
+            w.flush()?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            sitrep_export::write(format, &docs, &picture, &mut w)?;
+            w.flush()?;
+        }
+    }
+    if rejected > 0 {
+        eprintln!("sitrep: {rejected} input(s) rejected");
+    }
+    Ok(rejected == 0)
+}
+
+/// The JSON lines of one extracted document.
+fn record_lines(doc: &Document) -> String {
     let mut s = String::new();
-    for r in sitrep_extract::records::records(&doc) {
+    for r in sitrep_extract::records::records(doc) {
         s.push_str(&r.to_string());
         s.push('\n');
     }
     s
 }
 
+/// The text, extract and record stages for one document: its JSON lines.
+fn process(ex: &Extractor, mut doc: Document) -> String {
+    sitrep_text::annotate(&mut doc);
+    ex.extract(&mut doc);
+    record_lines(&doc)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Extract { paths, format: Format::Jsonl, kb, threads } => extract(paths, kb, *threads),
+        Command::Extract { paths, format: Format::Jsonl, kb, threads, no_cluster } => {
+            if *no_cluster {
+                extract(paths, kb, *threads)
+            } else {
+                extract_clustered(paths, kb, *threads)
+            }
+        }
+        Command::Report { paths, out, kb } => report(paths, out, kb),
+        Command::Export { paths, format, out, kb } => export(paths, format, out.as_deref(), kb),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {

@@ -14,7 +14,7 @@ use crate::style::{f1, type_colour, type_rank, HOLDERS, HOLDER_OTHER};
 use crate::svg::{Labeler, Rect};
 
 pub const W: f64 = 800.0;
-pub const H: f64 = 440.0;
+pub const H: f64 = 420.0;
 
 pub struct MapFigure {
     pub svg: String,

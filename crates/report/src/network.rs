@@ -13,7 +13,7 @@ use crate::style::{f1, relation_colour, relation_name};
 use crate::svg::{Labeler, Rect};
 
 pub const W: f64 = 560.0;
-pub const H: f64 = 440.0;
+pub const H: f64 = 420.0;
 /// Most actors drawn; the rest are listed as left out.
 pub const MAX_NODES: usize = 30;
 
@@ -209,7 +209,7 @@ pub fn render(ctx: &Ctx) -> NetworkFigure {
             relation_colour(r)
         );
     }
-    s.push_str("</defs><rect class=\"net-bg\" width=\"560\" height=\"440\"/><g class=\"edges\">");
+    let _ = write!(s, "</defs><rect class=\"net-bg\" width=\"{W}\" height=\"{H}\"/><g class=\"edges\">");
 
     // Edges: curved so that A→B and B→A (and parallel relations) separate.
     let mut seen: HashMap<(usize, usize), usize> = HashMap::new();

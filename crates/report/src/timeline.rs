@@ -65,7 +65,7 @@ pub fn render(ctx: &Ctx) -> String {
         }
     }
     let n = lanes.len().max(1);
-    let lane_h = if n <= 6 { 26.0 } else if n <= 10 { 20.0 } else { 16.0 };
+    let lane_h = if n <= 6 { 24.0 } else if n <= 10 { 19.0 } else { 15.0 };
     let h = TOP + n as f64 * lane_h + AXIS;
 
     // Range: finest dates decide; coarse ones are clipped to it.
@@ -197,18 +197,18 @@ pub fn render(ctx: &Ctx) -> String {
 
     // Events.
     let lane_of: HashMap<&str, usize> = lanes.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
-    let mut stack: HashMap<(usize, i64), usize> = HashMap::new();
-    let offsets = [0.0, -0.28, 0.28, -0.14, 0.14];
+    // Bars of the same period stack vertically; dots that would overlap
+    // move sideways a little (a one-row beeswarm).
+    let mut stack: HashMap<(usize, i64, i64), usize> = HashMap::new();
+    let offsets = [0.0, -0.3, 0.3];
+    let mut dots: Vec<Vec<(f64, f64)>> = vec![Vec::new(); lanes.len()];
     let (xmin, xmax) = (GUTTER, W - RIGHT);
     for c in &dated {
         let k = c.kind.to_ascii_uppercase();
         let li = lane_of[lane_name(&k).as_str()];
         let d = c.date.unwrap();
         let (a, b) = date_span(&d);
-        let slot = stack.entry((li, a)).or_default();
-        let dy = offsets[*slot % offsets.len()] * lane_h;
-        *slot += 1;
-        let y = lane_y(li) + dy;
+        let y = lane_y(li);
         let col = type_colour(&k);
         let who = if c.target.is_empty() {
             ctx.names(&c.source)
@@ -219,16 +219,26 @@ pub fn render(ctx: &Ctx) -> String {
         let title = format!("{} {}: {}{} ({} report{})", fmt_date(c.date), k, who, place, c.reports.len(), if c.reports.len() == 1 { "" } else { "s" });
         let _ = write!(s, "<a href=\"#ev-{}\"><title>{}</title>", ident(&c.id), html(&title));
         if b - a <= 1 {
-            let r = (3.5 + 1.4 * (c.reports.len() as f64).sqrt()).min(8.0);
-            let _ = write!(s, "<circle class=\"tl-ev\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{col}\"/>", f1(x(a as f64 + 0.5)), f1(y), f1(r));
+            let r = (3.5 + 1.4 * (c.reports.len() as f64).sqrt()).min(8.0).min(lane_h * 0.42);
+            let x0 = x(a as f64 + 0.5);
+            let free = |cx: f64| dots[li].iter().all(|&(ox, or)| (ox - cx).abs() >= (or + r) * 0.8);
+            let cx = (0..12)
+                .map(|i| x0 + if i % 2 == 1 { 1.0 } else { -1.0 } * ((i + 1) / 2) as f64 * r * 1.6)
+                .find(|&cx| free(cx))
+                .unwrap_or(x0);
+            dots[li].push((cx, r));
+            let _ = write!(s, "<circle class=\"tl-ev\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{col}\"/>", f1(cx), f1(y), f1(r));
         } else {
+            let slot = stack.entry((li, a, b)).or_default();
+            let y = y + offsets[*slot % offsets.len()] * lane_h;
+            *slot += 1;
             let x0 = x(a as f64).clamp(xmin, xmax);
             let x1 = x(b as f64).clamp(xmin, xmax);
             let _ = write!(
                 s,
-                "<rect class=\"tl-span\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"7\" rx=\"3.5\" fill=\"{col}\"/>",
+                "<rect class=\"tl-span\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" rx=\"3\" fill=\"{col}\"/>",
                 f1(x0),
-                f1(y - 3.5),
+                f1(y - 3.0),
                 f1((x1 - x0).max(4.0))
             );
         }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sitrep_model::{Document, Event, PartialDate};
+use sitrep_model::{Document, EntityType, Event, PartialDate};
 use sitrep_picture::{Cluster, ControlStep, PlaceControl, Picture, ReportRef};
 
 use crate::style::type_rank;
@@ -14,6 +14,8 @@ pub struct Place {
     pub name: String,
     pub lat: f64,
     pub lon: f64,
+    /// A whole country (its centroid), not a point on the ground.
+    pub country_level: bool,
 }
 
 /// What the report shows about one document.
@@ -76,27 +78,30 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut places = BTreeMap::new();
-        let mut add = |id: &str, name: &str, lat: Option<f64>, lon: Option<f64>| {
+        let mut add = |id: &str, name: &str, lat: Option<f64>, lon: Option<f64>, country_level: bool| {
             if let (Some(lat), Some(lon)) = (lat, lon) {
                 if lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0 && lon.abs() <= 180.0 {
-                    places.entry(id.to_string()).or_insert(Place { name: name.to_string(), lat, lon });
+                    places.entry(id.to_string()).or_insert(Place { name: name.to_string(), lat, lon, country_level });
                 }
             }
         };
         for e in &pic.entities {
-            add(&e.id, &e.name, e.lat, e.lon);
+            add(&e.id, &e.name, e.lat, e.lon, e.kind == EntityType::Country);
+        }
+        for d in docs {
+            for e in &d.entities {
+                let level = e.kind == EntityType::Country || e.feature.as_deref() == Some("country");
+                add(&e.id, &e.name, e.lat, e.lon, level);
+            }
         }
         for p in &pic.control {
-            add(&p.place, &p.name, p.lat, p.lon);
+            add(&p.place, &p.name, p.lat, p.lon, false);
         }
         for d in docs {
             for ev in &d.events {
                 if let Some(l) = &ev.location {
-                    add(&l.id, &l.name, l.lat, l.lon);
+                    add(&l.id, &l.name, l.lat, l.lon, false);
                 }
-            }
-            for e in &d.entities {
-                add(&e.id, &e.name, e.lat, e.lon);
             }
         }
         Ctx { pic, docs: docs_by_id, doc_views, names, places }

@@ -78,6 +78,46 @@ impl View {
     }
 }
 
+/// Which weighted points (lon, lat, weight) the view should show: all of
+/// them, unless a few far-off places would shrink the rest to a corner.
+/// Keeps the places within 1.5 times the radius (around the weighted
+/// median) that holds 90% of the weight.
+pub fn focus(pts: &[(f64, f64, f64)]) -> Vec<bool> {
+    if pts.len() < 5 {
+        return vec![true; pts.len()];
+    }
+    let wmedian = |f: &dyn Fn(&(f64, f64, f64)) -> f64| {
+        let mut v: Vec<(f64, f64)> = pts.iter().map(|p| (f(p), p.2.max(0.1))).collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let half = v.iter().map(|x| x.1).sum::<f64>() / 2.0;
+        let mut acc = 0.0;
+        for (x, w) in &v {
+            acc += w;
+            if acc >= half {
+                return *x;
+            }
+        }
+        v.last().map_or(0.0, |x| x.0)
+    };
+    let (mlon, mlat) = (wmedian(&|p| p.0), wmedian(&|p| p.1));
+    let k = mlat.to_radians().cos();
+    let dist: Vec<f64> = pts.iter().map(|p| (((p.0 - mlon) * k).powi(2) + (p.1 - mlat).powi(2)).sqrt()).collect();
+    let mut order: Vec<usize> = (0..pts.len()).collect();
+    order.sort_by(|&a, &b| dist[a].total_cmp(&dist[b]));
+    let total: f64 = pts.iter().map(|p| p.2.max(0.1)).sum();
+    let mut acc = 0.0;
+    let mut r90 = 0.0;
+    for &i in &order {
+        acc += pts[i].2.max(0.1);
+        r90 = dist[i];
+        if acc >= total * 0.9 {
+            break;
+        }
+    }
+    let limit = (r90 * 1.5).max(4.0);
+    dist.iter().map(|d| *d <= limit).collect()
+}
+
 fn ring_path(out: &mut String, v: &View, ring: &[f64]) {
     let mut last: Option<(String, String)> = None;
     let mut first = true;
@@ -131,15 +171,26 @@ fn pie(out: &mut String, cx: f64, cy: f64, r: f64, parts: &[(String, usize)], ti
 
 pub fn render(ctx: &Ctx) -> MapFigure {
     // Events grouped by place.
+    // Events placed only at a country (its centroid) shade the country
+    // instead of drawing a marker in the middle of it.
     let mut by_place: BTreeMap<&str, Vec<&Cluster>> = BTreeMap::new();
+    let mut by_country: BTreeMap<usize, usize> = BTreeMap::new();
     let mut unlocated = 0;
+    let mut country_level = 0;
     for c in &ctx.pic.clusters {
-        match c.location.as_deref().filter(|l| ctx.place(l).is_some()) {
-            Some(l) => by_place.entry(l).or_default().push(c),
+        match c.location.as_deref().and_then(|l| ctx.place(l).map(|p| (l, p))) {
+            Some((_, p)) if p.country_level => match geo::locate(p.lon, p.lat, 0.75) {
+                Some(ci) => {
+                    *by_country.entry(ci).or_default() += 1;
+                    country_level += 1;
+                }
+                None => unlocated += 1,
+            },
+            Some((l, _)) => by_place.entry(l).or_default().push(c),
             None => unlocated += 1,
         }
     }
-    let located = ctx.pic.clusters.len() - unlocated;
+    let located = ctx.pic.clusters.len() - unlocated - country_level;
 
     // Control places and their holders' colours.
     struct Held<'a> {
@@ -168,10 +219,27 @@ pub fn render(ctx: &Ctx) -> MapFigure {
         }
     };
 
-    let mut points: Vec<(f64, f64)> = Vec::new();
-    for id in by_place.keys().copied().chain(held.iter().map(|h| h.place)) {
-        if let Some(p) = ctx.place(id) {
-            points.push((p.lon, p.lat));
+    // The view: the places that carry most events (far outliers left out
+    // and named in the legend), else the countries with events.
+    let mut weighted: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
+    for (id, cl) in &by_place {
+        let p = ctx.place(id).unwrap();
+        weighted.insert(id, (p.lon, p.lat, cl.len() as f64));
+    }
+    for h in &held {
+        let p = ctx.place(h.place).unwrap();
+        weighted.entry(h.place).or_insert((p.lon, p.lat, 0.0)).2 += 3.0;
+    }
+    let ids: Vec<&str> = weighted.keys().copied().collect();
+    let pts: Vec<(f64, f64, f64)> = weighted.values().copied().collect();
+    let keep = focus(&pts);
+    let mut points: Vec<(f64, f64)> = pts.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| (p.0, p.1)).collect();
+    let outside: Vec<&str> = ids.iter().zip(&keep).filter(|(_, k)| !**k).map(|(id, _)| ctx.place_name(id)).collect();
+    if points.is_empty() {
+        for ci in by_country.keys() {
+            let b = geo::countries()[*ci].bbox;
+            points.push((b[0], b[1]));
+            points.push((b[2], b[3]));
         }
     }
     let v = View::fit(&points);
@@ -203,8 +271,9 @@ pub fn render(ctx: &Ctx) -> MapFigure {
     s.push_str("\"/>");
 
     // Countries: those with an event are shaded.
-    let hot: std::collections::BTreeSet<usize> =
+    let mut hot: std::collections::BTreeSet<usize> =
         by_place.keys().filter_map(|id| ctx.place(id)).filter_map(|p| geo::locate(p.lon, p.lat, 0.75)).collect();
+    hot.extend(by_country.keys().copied());
     let mut country_labels: Vec<usize> = Vec::new();
     s.push_str("<g class=\"countries\">");
     for (ci, c) in geo::countries().iter().enumerate() {
@@ -224,11 +293,15 @@ pub fn render(ctx: &Ctx) -> MapFigure {
         if d.is_empty() {
             continue;
         }
+        let title = match by_country.get(&ci) {
+            Some(n) => format!("{}: {n} event{} placed only at country level", c.name, if *n == 1 { "" } else { "s" }),
+            None => c.name.clone(),
+        };
         let _ = write!(
             s,
             "<path class=\"land{}\" fill-rule=\"evenodd\" d=\"{d}\"><title>{}</title></path>",
             if hot.contains(&ci) { " hot" } else { "" },
-            html(&c.name)
+            html(&title)
         );
         country_labels.push(ci);
     }
@@ -404,6 +477,16 @@ pub fn render(ctx: &Ctx) -> MapFigure {
     }
     if any_unknown {
         let _ = write!(lg, "<span class=\"chip\"><i class=\"sq\" style=\"background:{HOLDER_OTHER}\"></i>unknown</span>");
+    }
+    if country_level > 0 {
+        let _ = write!(lg, "<span class=\"lg-note\">{country_level} event{} placed only at a country (shaded)</span>", if country_level == 1 { "" } else { "s" });
+    }
+    if !outside.is_empty() {
+        let mut names: Vec<String> = outside.iter().take(4).map(|n| truncate(n, 24)).collect();
+        if outside.len() > 4 {
+            names.push(format!("{} more", outside.len() - 4));
+        }
+        let _ = write!(lg, "<span class=\"lg-note\">outside the map: {}</span>", html(&names.join(", ")));
     }
     if unlocated > 0 {
         let _ = write!(lg, "<span class=\"lg-note\">{unlocated} event{} without a place</span>", if unlocated == 1 { "" } else { "s" });

@@ -68,7 +68,7 @@ fn publication_dates_and_where_they_come_from() {
     let docs = extract_examples();
     let expect = [
         ("sudan-2023-04", "2023-04-16", "metadata"),  // <meta property="article:published_time">
-        ("kherson-2022-11", "2022-11-10", "manifest"), // JSONL "published"
+        ("kherson-2022-11", "2022-11-12", "manifest"), // JSONL "published"
         ("mali-2022-02", "2022-02-17", "manifest"),
         ("watiya-2020-05", "2020-05-19", "text"), // the dateline "Tripoli, Tuesday, 19 May 2020"
         ("feed-1", "2023-12-12", "metadata"),     // <pubDate>

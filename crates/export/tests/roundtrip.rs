@@ -83,6 +83,7 @@ fn event(id: &str, kind: &str, mode: Option<&str>, span: Span, trigger: &str, te
         location: None,
         date: None,
         date_from: None,
+        date_precision: None,
         date_note: None,
         status: Status::Asserted,
         claimed_by: vec![],

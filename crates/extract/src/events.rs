@@ -627,6 +627,7 @@ impl<'k> EventCoder<'k> {
                 location: None,
                 date: None,
                 date_from: None,
+                date_precision: None,
                 date_note: None,
                 status: Status::Asserted,
                 claimed_by: vec![],
@@ -643,6 +644,15 @@ impl<'k> EventCoder<'k> {
             self.place_and_date(doc, toks, s, &h, &mut ev, dates, places);
             out.push(ev);
         }
+    }
+
+    fn is_attempt(&self, s: &Sentence, h: &Hit) -> bool {
+        let from = h.first.saturating_sub(4).max(s.first);
+        let words: Vec<&str> = (from..h.first).map(|i| s.w(i)).collect();
+        let joined = words.join(" ");
+        let cues = self.kb.lexicon.cue("attempt");
+        cues.iter().any(|c| joined.ends_with(c.as_str()) || joined.contains(&format!("{c} ")))
+            || words.windows(2).any(|w| matches!(w[0], "operation" | "operations" | "offensive" | "campaign" | "battle" | "fight" | "push" | "drive" | "bid" | "effort" | "efforts") && matches!(w[1], "of" | "to" | "for"))
     }
 
     /// Whether a condition ("if", "unless") follows the trigger in its sentence.
@@ -1225,6 +1235,11 @@ impl<'k> EventCoder<'k> {
                 control = Some((c.clone(), s.actors[p].id.clone()));
             }
         }
+        // "the operation of retaking Tripoli", "tried to seize": an attempt
+        // changes no one's hold on the place.
+        if control.is_some() && self.is_attempt(s, h) {
+            control = None;
+        }
         // An event with no actor at all is kept only for unambiguous verbs
         // (the analyst still learns that "protests erupted" or "talks were held").
         if src.is_empty() && tgt.is_empty() && object_place.is_none() && t.weight.unwrap_or(1.0) < 1.0 {
@@ -1266,6 +1281,7 @@ impl<'k> EventCoder<'k> {
             location: object_place.map(|p| EventPlace { id: s.actors[p].id.clone(), name: String::new(), lat: None, lon: None, country: None }),
             date: None,
             date_from: None,
+            date_precision: None,
             date_note: None,
             status,
             claimed_by,
@@ -1429,13 +1445,14 @@ impl<'k> EventCoder<'k> {
             Some(d) => {
                 ev.date = Some(d.date);
                 ev.date_from = Some(d.from);
+                ev.date_precision = Some(d.precision);
                 ev.date_note = d.note.clone();
-                let _ = d.precision;
             }
             None => {
                 if let Some(p) = doc.published {
                     ev.date = Some(p);
                     ev.date_from = Some(DateFrom::Published);
+                    ev.date_precision = Some(p.precision());
                 }
             }
         }
@@ -1453,6 +1470,12 @@ impl<'k> EventCoder<'k> {
             }
             let prev = s.w(a.first - 1);
             if !PREPS.contains(&prev) {
+                continue;
+            }
+            // "based in Tobruk", "located south of Misurata": where an actor
+            // or a place is, not where the event happened.
+            let lead = (a.first.saturating_sub(4).max(s.first)..a.first).map(|k| s.w(k)).collect::<Vec<_>>();
+            if lead.iter().any(|w| matches!(*w, "based" | "headquartered" | "stationed" | "located" | "situated")) {
                 continue;
             }
             if a.kind == EntityType::Country && !matches!(prev, "in" | "to" | "into" | "across" | "off") {

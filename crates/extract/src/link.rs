@@ -421,6 +421,12 @@ impl<'a> Linker<'a> {
         let one = next.first().map(String::as_str).unwrap_or("");
         let two = next.join(" ");
         const MEDIA: &[&str] = &["television", "tv", "media", "news", "newspaper", "newspapers", "press", "channel", "agency", "radio", "state"];
+        // "Turkish armored vehicle", "Russian air defense": whose make a
+        // weapon is says nothing of who holds or uses it.
+        const ARMS: &[&str] = &["armored", "armoured", "tank", "tanks", "weapons", "artillery", "howitzer", "howitzers", "rifles", "missiles", "equipment", "firearms", "ammunition"];
+        if ARMS.contains(&one) || two == "air defense" || two == "air defence" {
+            return true;
+        }
         // "Russian-made", "Turkish-built": where a thing comes from, not who acts.
         if one == "-" {
             let third = self.toks.toks.get(i + 1).map(|t| t.text(text).to_lowercase()).unwrap_or_default();

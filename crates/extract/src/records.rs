@@ -79,6 +79,7 @@ pub fn records(doc: &Document) -> Vec<Value> {
         r.insert("location".into(), json!(ev.location));
         r.insert("date".into(), json!(ev.date.map(|d| d.to_string())));
         r.insert("date_from".into(), json!(ev.date_from));
+        r.insert("date_precision".into(), json!(ev.date_precision));
         if let Some(n) = &ev.date_note {
             r.insert("date_note".into(), json!(n));
         }

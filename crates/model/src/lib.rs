@@ -288,6 +288,9 @@ pub struct Event {
     pub location: Option<EventPlace>,
     pub date: Option<PartialDate>,
     pub date_from: Option<DateFrom>,
+    /// How precisely the date is known (`week` for "last week", whose
+    /// `date` is that week's Monday).
+    pub date_precision: Option<Precision>,
     /// Why the date is what it is, when a correction was applied.
     pub date_note: Option<String>,
     pub status: Status,

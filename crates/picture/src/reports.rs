@@ -259,8 +259,10 @@ pub(crate) fn rep(
     let durable = DURABLE.contains(&kind.as_str());
     let iv = ev.date.map(|dt| {
         let (a, b) = span_of(dt);
-        let slack = match (ev.date_from, dt.precision()) {
+        let slack = match (ev.date_from, ev.date_precision.unwrap_or(dt.precision())) {
             (Some(DateFrom::Published), _) => PUBLISHED_SLACK,
+            // "last week": its Monday, give or take the week.
+            (_, Precision::Week) => 7,
             (_, Precision::Day) => DAY_SLACK,
             _ => 0,
         };

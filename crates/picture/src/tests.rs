@@ -56,6 +56,7 @@ impl Ev {
             location: None,
             date: None,
             date_from: None,
+            date_precision: None,
             date_note: None,
             status: Status::Asserted,
             claimed_by: vec![],

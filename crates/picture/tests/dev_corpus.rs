@@ -128,6 +128,7 @@ fn documents(records: &[Value]) -> Vec<Document> {
                         .as_str()
                         .and_then(|s| s.parse::<PartialDate>().ok()),
                     date_from: de::<DateFrom>(&r["date_from"]),
+                    date_precision: de::<sitrep_model::Precision>(&r["date_precision"]),
                     date_note: opt_str(&r["date_note"]),
                     status: de::<Status>(&r["status"]).unwrap_or(Status::Asserted),
                     claimed_by: strings(&r["claimed_by"]),

@@ -43,7 +43,8 @@ pub fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '(' | ')' | '#' | '+' | '!' | '|' | '~' => {
+            // Parentheses need no escape: `[` and `]` are escaped, so no link can form.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '+' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -113,7 +114,7 @@ mod tests {
 
     #[test]
     fn markdown_is_inert() {
-        assert_eq!(md("<img src=x onerror=alert(1)> *b* [l](u)|"), "&lt;img src=x onerror=alert\\(1\\)&gt; \\*b\\* \\[l\\]\\(u\\)\\|");
+        assert_eq!(md("<img src=x onerror=alert(1)> *b* [l](u)|"), "&lt;img src=x onerror=alert(1)&gt; \\*b\\* \\[l\\](u)\\|");
         assert_eq!(md_url("https://x.org/a_(b)").as_deref(), Some("https://x.org/a_%28b%29"));
         assert_eq!(md_url("javascript:x"), None);
     }

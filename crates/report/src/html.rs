@@ -84,7 +84,8 @@ h2 small{font-weight:400;color:var(--muted);font-size:.85rem;margin-left:6px}
 .tick-label{font-size:11px;fill:#5b6675}
 .tick-label.year{font-weight:600}
 .tl-ev{stroke:#fff;stroke-width:1.2;fill-opacity:.92}
-.tl-span{fill-opacity:.45}
+.tl-span{fill-opacity:.5}
+.tl-span.year{fill-opacity:.3}
 .tl-ctl{fill:#1d2733;stroke:#fff;stroke-width:1}
 .tl-note{font-size:11px;fill:#7b8591;font-style:italic}
 svg a:hover circle,svg a:hover rect{stroke:#1d2733}
@@ -94,6 +95,7 @@ table{border-collapse:collapse;width:100%;font-size:.93rem}
 th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.nw{white-space:nowrap}
 tr.first td{border-top:2px solid var(--line)}
 .holder{font-size:.82rem;color:var(--muted)}
 .badge{display:inline-block;padding:1px 7px;border-radius:4px;font-size:.76rem;font-weight:700;letter-spacing:.03em}
@@ -240,7 +242,7 @@ fn control(ctx: &Ctx, out: &mut String) {
             }
             let _ = write!(
                 out,
-                "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#ev-{}\">{}</a></td></tr>",
+                "<td class=\"nw\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href=\"#ev-{}\">{}</a></td></tr>",
                 html(&fmt_date(st.date)),
                 html(&ctx.names(&st.gained_by)),
                 html(&ctx.names(&st.lost_by)),
@@ -318,7 +320,7 @@ fn sources(ctx: &Ctx, out: &mut String) {
     for d in docs {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td></tr>",
             html(d.id),
             html(&d.published.map(|p| p.to_string()).unwrap_or_default()),
             html(d.outlet.unwrap_or("")),
@@ -349,11 +351,12 @@ fn event_entry(ctx: &Ctx, c: &Cluster, out: &mut String) {
         if c.outlets.len() == 1 { "" } else { "s" },
         c.confidence
     );
-    let who = if c.target.is_empty() {
-        format!("<b>{}</b>", html(&ctx.names(&c.source)))
+    let src = if c.source.is_empty() {
+        "<span class=\"muted\">source not named</span>".to_string()
     } else {
-        format!("<b>{}</b> → <b>{}</b>", html(&ctx.names(&c.source)), html(&ctx.names(&c.target)))
+        format!("<b>{}</b>", html(&ctx.names(&c.source)))
     };
+    let who = if c.target.is_empty() { src } else { format!("{src} → <b>{}</b>", html(&ctx.names(&c.target))) };
     let _ = write!(out, "<p class=\"who\">{who}</p>");
     // Control and figures as the reports give them.
     let mut seen_ctl = std::collections::BTreeSet::new();
@@ -474,7 +477,10 @@ pub fn render_html(picture: &Picture, docs: &[Document]) -> String {
     );
     let _ = write!(
         out,
-        "<section id=\"timeline\" class=\"panel wide\"><h2>Timeline <small>events by date and type; diamonds: control changes</small></h2><div class=\"fig\" data-figure=\"timeline\">{t}</div></section></div>"
+        "<section id=\"timeline\" class=\"panel wide\"><h2>Timeline <small>events by date and type; diamonds: control changes{}{}</small></h2><div class=\"fig\" data-figure=\"timeline\">{}</div></section></div>",
+        if t.note.is_empty() { "" } else { " · " },
+        html(&t.note),
+        t.svg
     );
     control(&ctx, &mut out);
     contradictions(&ctx, &mut out);
@@ -482,10 +488,11 @@ pub fn render_html(picture: &Picture, docs: &[Document]) -> String {
     events(&ctx, &mut out);
     let _ = write!(
         out,
-        "<footer><p>Made by sitrep from {docs_n} document{}. Evidence is quoted from the sources as extracted; follow the links for context. {}. “Made with Natural Earth.”</p></footer></main><script>{SCRIPT}</script></body></html>\n",
+        "<footer><p>Made by sitrep from {docs_n} document{}. Evidence is quoted from the sources as extracted; follow the links for context. {}. “Made with Natural Earth.”</p></footer></main><script>{SCRIPT}</script></body></html>",
         if docs_n == 1 { "" } else { "s" },
         html(crate::geo::ATTRIBUTION)
     );
+    out.push('\n');
     out
 }
 

@@ -119,7 +119,7 @@ fn pack(weights: &[f64], r: Cell) -> Vec<Cell> {
 fn place(n: usize, links: &[(usize, usize, f64)], frame: Cell) -> Vec<(f64, f64)> {
     // Components by union-find.
     let mut parent: Vec<usize> = (0..n).collect();
-    fn root(p: &mut Vec<usize>, i: usize) -> usize {
+    fn root(p: &mut [usize], i: usize) -> usize {
         let mut r = i;
         while p[r] != r {
             r = p[r];
@@ -159,13 +159,57 @@ fn place(n: usize, links: &[(usize, usize, f64)], frame: Cell) -> Vec<(f64, f64)
         let unit = layout(comp.len(), &sub);
         // Room for labels beside and below the nodes.
         let (cx, cy, cw, ch) = cell;
-        let padx = (cw * 0.5 - 4.0).min(62.0).max(0.0);
-        let pady = (ch * 0.5 - 4.0).min(26.0).max(0.0);
+        let padx = (cw * 0.5 - 4.0).clamp(0.0, 62.0);
+        let pady = (ch * 0.5 - 4.0).clamp(0.0, 26.0);
         for (i, &g) in comp.iter().enumerate() {
             pos[g] = (cx + padx + unit[i].0 * (cw - 2.0 * padx), cy + pady + unit[i].1 * (ch - 2.0 * pady));
         }
     }
+    spread(&mut pos, frame);
     pos
+}
+
+/// Pushes nodes apart until no two are closer than a minimum distance
+/// (that leaves room for labels), staying inside the frame.
+fn spread(pos: &mut [(f64, f64)], frame: Cell) {
+    let n = pos.len();
+    if n < 2 {
+        return;
+    }
+    let (fx, fy, fw, fh) = frame;
+    let dmin = ((fw * fh / n as f64).sqrt() * 0.75).clamp(18.0, 72.0);
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
+                let d = (dx * dx + dy * dy).sqrt();
+                if d >= dmin {
+                    continue;
+                }
+                moved = true;
+                // Coincident nodes part along a fixed, index-dependent direction.
+                let (ux, uy) = if d < 1e-6 {
+                    let a = (i * 7 + j * 13) as f64;
+                    (a.cos(), a.sin())
+                } else {
+                    (dx / d, dy / d)
+                };
+                let push = (dmin - d) / 2.0 * 0.6;
+                pos[i].0 -= ux * push;
+                pos[i].1 -= uy * push;
+                pos[j].0 += ux * push;
+                pos[j].1 += uy * push;
+            }
+        }
+        for p in pos.iter_mut() {
+            p.0 = p.0.clamp(fx + 8.0, fx + fw - 8.0);
+            p.1 = p.1.clamp(fy + 8.0, fy + fh - 8.0);
+        }
+        if !moved {
+            break;
+        }
+    }
 }
 
 pub fn render(ctx: &Ctx) -> NetworkFigure {
@@ -286,10 +330,8 @@ pub fn render(ctx: &Ctx) -> NetworkFigure {
             if *deg == 1 { "" } else { "s" }
         );
         let lines = crate::svg::wrap(name, 18, 2);
-        let (lx, ly, anchor, lh) = match labeler.place_lines(&lines, x, y, radius[i], 12.9) {
-            Some((p, lh)) => (p.x, p.y, p.anchor, lh),
-            None => (x, y + radius[i] + 13.0, "middle", 13.8),
-        };
+        let (p, lh) = labeler.place_lines_anyway(&lines, x, y, radius[i], 12.9);
+        let (lx, ly, anchor) = (p.x, p.y, p.anchor);
         let _ = write!(labels, "<text class=\"nlabel\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">", f1(lx), f1(ly));
         for (j, line) in lines.iter().enumerate() {
             if j == 0 {

@@ -139,6 +139,6 @@ mod tests {
         }
         assert_eq!(f1(-0.04), "0");
         assert_eq!(f1(12.0), "12");
-        assert_eq!(f1(3.14159), "3.1");
+        assert_eq!(f1(12.34), "12.3");
     }
 }

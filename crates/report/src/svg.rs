@@ -94,6 +94,41 @@ impl Labeler {
         None
     }
 
+    /// Like [`Labeler::place_lines`], but when no spot is free takes the
+    /// one (inside the frame, if any is) that covers the least of what is
+    /// already placed.
+    pub fn place_lines_anyway(&mut self, lines: &[String], px: f64, py: f64, r: f64, font: f64) -> (Placed, f64) {
+        if let Some(p) = self.place_lines(lines, px, py, r, font) {
+            return p;
+        }
+        let tw = lines.iter().map(|l| text_width(l, font)).fold(0.0, f64::max);
+        let lh = font * 1.15;
+        let th = lh * lines.len().max(1) as f64;
+        let gap = r + 3.0;
+        let cands = [
+            (px + gap, py - th / 2.0, px + gap, "start"),
+            (px - gap - tw, py - th / 2.0, px - gap, "end"),
+            (px - tw / 2.0, py - gap - th, px, "middle"),
+            (px - tw / 2.0, py + gap, px, "middle"),
+        ];
+        let cost = |bx: f64, by: f64| {
+            let rect = Rect { x: bx, y: by, w: tw, h: th };
+            let overlap: f64 = self
+                .taken
+                .iter()
+                .map(|t| {
+                    let w = (rect.x + rect.w).min(t.x + t.w) - rect.x.max(t.x);
+                    let h = (rect.y + rect.h).min(t.y + t.h) - rect.y.max(t.y);
+                    w.max(0.0) * h.max(0.0)
+                })
+                .sum();
+            overlap + if rect.inside(self.w, self.h) { 0.0 } else { 1e9 }
+        };
+        let best = cands.iter().min_by(|a, b| cost(a.0, a.1).total_cmp(&cost(b.0, b.1))).unwrap();
+        self.taken.push(Rect { x: best.0, y: best.1, w: tw, h: th });
+        (Placed { x: best.2, y: best.1 + font * 0.88, anchor: best.3 }, lh)
+    }
+
     /// Places `text` centred on a point, or not at all.
     pub fn place_centred(&mut self, text: &str, px: f64, py: f64, font: f64) -> bool {
         let tw = text_width(text, font);

@@ -64,7 +64,7 @@ pub fn summary_text(picture: &Picture) -> String {
 
     let mut steps: Vec<_> = pic.control.iter().flat_map(|p| p.steps.iter().map(move |s| (p, s))).collect();
     if !steps.is_empty() {
-        steps.sort_by(|a, b| (b.1.date.is_some(), b.1.date).cmp(&(a.1.date.is_some(), a.1.date)));
+        steps.sort_by_key(|s| std::cmp::Reverse((s.1.date.is_some(), s.1.date)));
         let _ = writeln!(o, "Control changes ({} at {} places), latest first:", steps.len(), pic.control.len());
         for (p, s) in steps.iter().take(TOP) {
             let gained = truncate(&ctx.names(&s.gained_by), 22);

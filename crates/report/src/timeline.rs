@@ -32,7 +32,52 @@ fn family(kind: &str) -> &'static str {
     }
 }
 
-pub fn render(ctx: &Ctx) -> String {
+/// The days the axis covers: every date, unless a few far-off ones (a
+/// war's background, a plan years ahead) would squeeze the rest; those are
+/// left off (at most a tenth at each end, cut at a gap of over a third of
+/// the whole span).
+pub fn core_range(spans: &[&(i64, i64)]) -> Option<(i64, i64)> {
+    let mut starts: Vec<i64> = spans.iter().map(|s| s.0).collect();
+    starts.sort_unstable();
+    let (mut a, mut b) = (0usize, starts.len().checked_sub(1)?);
+    if starts.len() >= 5 {
+        for _ in 0..3 {
+            let span = (starts[b] - starts[a]) as f64;
+            if span < 60.0 {
+                break;
+            }
+            let max_k = ((b - a + 1) as f64 * 0.1).ceil() as usize;
+            let mut changed = false;
+            if let Some(i) = (a..(a + max_k).min(b)).max_by_key(|&i| (starts[i + 1] - starts[i], std::cmp::Reverse(i))) {
+                if (starts[i + 1] - starts[i]) as f64 > span / 3.0 {
+                    a = i + 1;
+                    changed = true;
+                }
+            }
+            let span = (starts[b] - starts[a]) as f64;
+            if let Some(i) = ((b.saturating_sub(max_k)).max(a)..b).max_by_key(|&i| (starts[i + 1] - starts[i], i)) {
+                if span >= 60.0 && (starts[i + 1] - starts[i]) as f64 > span / 3.0 {
+                    b = i;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+    let (lo, last) = (starts[a], starts[b]);
+    let hi = spans.iter().filter(|s| s.0 >= lo && s.0 <= last).map(|s| s.1).max().unwrap_or(last + 1);
+    Some((lo, hi))
+}
+
+pub struct TimelineFigure {
+    pub svg: String,
+    /// What is not drawn (undated, off the axis), for the caption.
+    pub note: String,
+}
+
+pub fn render(ctx: &Ctx) -> TimelineFigure {
     let clusters = ctx.clusters_by_date();
     let dated: Vec<_> = clusters.iter().filter(|c| c.date.is_some()).collect();
     let undated = clusters.len() - dated.len();
@@ -75,10 +120,11 @@ pub fn render(ctx: &Ctx) -> String {
         .chain(steps.iter().map(|s| date_span(&s.2)))
         .collect();
     let fine: Vec<&(i64, i64)> = spans.iter().filter(|s| s.1 - s.0 <= 31).collect();
+    // (Coarse dates and control steps off the axis are left off too.)
     let pool: Vec<&(i64, i64)> = if fine.is_empty() { spans.iter().collect() } else { fine };
-    let (mut lo, mut hi) = match (pool.iter().map(|s| s.0).min(), pool.iter().map(|s| s.1).max()) {
-        (Some(a), Some(b)) => (a, b),
-        _ => {
+    let (mut lo, mut hi) = match core_range(&pool) {
+        Some(r) => r,
+        None => {
             let t = days_from_civil(2020, 1, 1);
             (t, t + 30)
         }
@@ -197,17 +243,27 @@ pub fn render(ctx: &Ctx) -> String {
 
     // Events.
     let lane_of: HashMap<&str, usize> = lanes.iter().enumerate().map(|(i, l)| (l.as_str(), i)).collect();
-    // Bars of the same period stack vertically; dots that would overlap
-    // move sideways a little (a one-row beeswarm).
-    let mut stack: HashMap<(usize, i64, i64), usize> = HashMap::new();
-    let offsets = [0.0, -0.3, 0.3];
+    // Bars (month or year dates) are drawn first, low in the lane; dots
+    // that would overlap move sideways a little (a one-row beeswarm).
     let mut dots: Vec<Vec<(f64, f64)>> = vec![Vec::new(); lanes.len()];
     let (xmin, xmax) = (GUTTER, W - RIGHT);
-    for c in &dated {
+    let (mut before, mut after) = (0usize, 0usize);
+    for (pass, c) in [false, true].into_iter().flat_map(|p| dated.iter().map(move |c| (p, c))) {
         let k = c.kind.to_ascii_uppercase();
         let li = lane_of[lane_name(&k).as_str()];
         let d = c.date.unwrap();
         let (a, b) = date_span(&d);
+        if pass != (b - a <= 1) {
+            continue;
+        }
+        if b <= lo || a >= hi {
+            if b <= lo {
+                before += 1;
+            } else {
+                after += 1;
+            }
+            continue;
+        }
         let y = lane_y(li);
         let col = type_colour(&k);
         let who = if c.target.is_empty() {
@@ -229,17 +285,16 @@ pub fn render(ctx: &Ctx) -> String {
             dots[li].push((cx, r));
             let _ = write!(s, "<circle class=\"tl-ev\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{col}\"/>", f1(cx), f1(y), f1(r));
         } else {
-            let slot = stack.entry((li, a, b)).or_default();
-            let y = y + offsets[*slot % offsets.len()] * lane_h;
-            *slot += 1;
             let x0 = x(a as f64).clamp(xmin, xmax);
             let x1 = x(b as f64).clamp(xmin, xmax);
+            let (bh, class) = if b - a > 31 { (3.0, "tl-span year") } else { (5.0, "tl-span") };
             let _ = write!(
                 s,
-                "<rect class=\"tl-span\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\" rx=\"3\" fill=\"{col}\"/>",
+                "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{bh}\" rx=\"{}\" fill=\"{col}\"/>",
                 f1(x0),
-                f1(y - 3.0),
-                f1((x1 - x0).max(4.0))
+                f1(y + lane_h * 0.22 - bh / 2.0),
+                f1((x1 - x0).max(4.0)),
+                bh / 2.0
             );
         }
         s.push_str("</a>");
@@ -253,7 +308,10 @@ pub fn render(ctx: &Ctx) -> String {
         let mut marks = Vec::new();
         for (p, st, d) in &steps {
             let (a, b) = date_span(d);
-            let cx = x((a + b) as f64 / 2.0);
+            if b <= lo || a >= hi {
+                continue;
+            }
+            let cx = x((a.max(lo) + b.min(hi)) as f64 / 2.0);
             let gained = ctx.names(&st.gained_by);
             let lost = ctx.names(&st.lost_by);
             let title = format!("{} {}: gained by {}, lost by {} ({})", d, p.name, gained, lost, st.status.as_str());
@@ -277,18 +335,38 @@ pub fn render(ctx: &Ctx) -> String {
             }
         }
     }
-    if undated > 0 {
-        let _ = write!(
-            s,
-            "<text class=\"tl-note\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{undated} undated event{} not shown</text>",
-            f1(W - RIGHT),
-            f1(h - 3.0),
-            if undated == 1 { "" } else { "s" }
-        );
-    }
     if dated.is_empty() && steps.is_empty() {
         let _ = write!(s, "<text class=\"empty\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">No dated events</text>", W / 2.0, f1(TOP + lane_h / 2.0 + 4.0));
     }
     s.push_str("</svg>");
-    s
+    let mut notes = Vec::new();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if before > 0 {
+        notes.push(format!("{before} earlier event{} off the axis", plural(before)));
+    }
+    if after > 0 {
+        notes.push(format!("{after} later event{} off the axis", plural(after)));
+    }
+    if undated > 0 {
+        notes.push(format!("{undated} undated event{} not shown", plural(undated)));
+    }
+    TimelineFigure { svg: s, note: notes.join("; ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn far_off_dates_leave_the_axis() {
+        let d = |y, m, dd| days_from_civil(y, m, dd);
+        let mut spans: Vec<(i64, i64)> = (1..=20).map(|i| (d(2020, 5, i), d(2020, 5, i) + 1)).collect();
+        spans.push((d(2011, 2, 17), d(2011, 2, 18)));
+        let refs: Vec<&(i64, i64)> = spans.iter().collect();
+        assert_eq!(core_range(&refs), Some((d(2020, 5, 1), d(2020, 5, 21))));
+        // An even spread keeps everything.
+        let spans: Vec<(i64, i64)> = (0..12).map(|i| (d(2019, 1, 1) + 60 * i, d(2019, 1, 1) + 60 * i + 1)).collect();
+        let refs: Vec<&(i64, i64)> = spans.iter().collect();
+        assert_eq!(core_range(&refs), Some((d(2019, 1, 1), d(2019, 1, 1) + 661)));
+    }
 }

@@ -122,7 +122,8 @@ fn report_renders_in_headless_chromium() {
     assert!(dom.matches("<svg").count() >= 3, "fewer than three svg elements in the DOM");
     assert!(!dom.contains("id=\"type-filter\" class=\"filter\" role=\"group\" aria-label=\"Filter events by type\" hidden"), "the script did not run (filter still hidden)");
     assert!(!dom.contains("<img"), "an <img> element appeared in the DOM");
-    let boxes: Vec<(&str, (i64, i64, i64, i64))> = ["map", "network", "timeline"]
+    type Box4 = (i64, i64, i64, i64);
+    let boxes: Vec<(&str, Box4)> = ["map", "network", "timeline"]
         .iter()
         .map(|n| (*n, figure_box(&dom, n).unwrap_or_else(|| panic!("no data-box on the {n} figure: the page script did not run"))))
         .collect();

@@ -87,6 +87,7 @@ fn add(doc: &mut Document, s: Spec) {
         }),
         date: s.date.map(d),
         date_from: s.date.map(|_| DateFrom::Explicit),
+        date_precision: None,
         date_note: None,
         status: s.status,
         claimed_by: ids(s.claimed_by),

@@ -925,6 +925,13 @@ impl<'a> Linker<'a> {
                 i += 1;
                 continue;
             }
+            // Only words that begin some sector phrase are worth a look.
+            let first = t.text(text).to_lowercase();
+            let at = nouns.partition_point(|(w, _)| w.as_str() < first.as_str());
+            if !nouns.get(at).is_some_and(|(w, _)| w.starts_with(first.as_str())) {
+                i += 1;
+                continue;
+            }
             // Longest sector noun phrase starting here (up to three words).
             let mut found: Option<(usize, &str)> = None;
             for len in (1..=3).rev() {

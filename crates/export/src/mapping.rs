@@ -12,37 +12,7 @@ use sitrep_model::{Control, EntityType, Plan};
 // CAMEO
 // ---------------------------------------------------------------------------
 
-/// CAMEO root code of a PLOVER type and mode. Mirrors
-/// `sitrep_extract::events::cameo_root` (the projection the extractor writes
-/// into `Event::cameo`); an event's own `cameo` field wins when present.
-pub fn cameo_root(kind: &str, mode: Option<&str>) -> &'static str {
-    match kind {
-        "AGREE" => "03",
-        "CONSULT" => "04",
-        "SUPPORT" => "05",
-        "COOPERATE" => "06",
-        "AID" => "07",
-        "CONCEDE" | "RETREAT" => "08",
-        "ACCUSE" if mode == Some("investigate") => "09",
-        "ACCUSE" => "11",
-        "REQUEST" => "10",
-        "REJECT" => "12",
-        "THREATEN" => "13",
-        "PROTEST" => "14",
-        "MOBILIZE" => "15",
-        "SANCTION" => "16",
-        "COERCE" => "17",
-        "ASSAULT" => match mode {
-            Some(
-                "abduct" | "beat" | "torture" | "sexual" | "targeted" | "suicide-attack" | "explosives"
-                | "primitive" | "crowd-control",
-            ) => "18",
-            Some("unconventional") => "20",
-            _ => "19",
-        },
-        _ => "01",
-    }
-}
+pub use sitrep_model::cameo_root;
 
 /// PLOVER (type, mode) -> CAMEO 3- or 4-digit event code, where the mode
 /// names a CAMEO sub-category. Pairs not listed get the root code + "0"

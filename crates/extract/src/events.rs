@@ -1626,32 +1626,7 @@ fn number(w: &str) -> Option<u64> {
     WORDS.iter().position(|x| *x == w).map(|n| n as u64).filter(|&n| n > 1)
 }
 
-/// CAMEO root code of a PLOVER type and mode (ontology.md's mapping).
-pub fn cameo_root(kind: &str, mode: Option<&str>) -> &'static str {
-    match kind {
-        "AGREE" => "03",
-        "CONSULT" => "04",
-        "SUPPORT" => "05",
-        "COOPERATE" => "06",
-        "AID" => "07",
-        "CONCEDE" | "RETREAT" => "08",
-        "ACCUSE" if mode == Some("investigate") => "09",
-        "ACCUSE" => "11",
-        "REQUEST" => "10",
-        "REJECT" => "12",
-        "THREATEN" => "13",
-        "PROTEST" => "14",
-        "MOBILIZE" => "15",
-        "SANCTION" => "16",
-        "COERCE" => "17",
-        "ASSAULT" => match mode {
-            Some("abduct" | "beat" | "torture" | "sexual" | "targeted" | "suicide-attack" | "explosives" | "primitive" | "crowd-control") => "18",
-            Some("unconventional") => "20",
-            _ => "19",
-        },
-        _ => "01",
-    }
-}
+pub use sitrep_model::cameo_root;
 
 /// The most recent actors of each kind, for pronouns and descriptors.
 #[derive(Default)]

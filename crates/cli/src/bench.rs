@@ -17,7 +17,7 @@
 //! Each measurement runs in a child process (`sitrep bench run`) so that its
 //! peak RSS (`VmHWM`) is its own: the child builds the embedded knowledge
 //! base, then runs ingest -> `text::annotate` -> `Extractor::extract` ->
-//! records over the corpus in batches of [`crate::BATCH`] documents on a
+//! records over the corpus in batches of [`crate::pipeline::BATCH`] documents on a
 //! rayon pool of N threads, as `sitrep extract` does, writing the records to
 //! a sink that counts bytes. Throughput is corpus-file bytes (MB = 10^6
 //! bytes) over the wall time of the pipeline, knowledge-base build excluded
@@ -26,9 +26,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
-use rayon::prelude::*;
 use serde_json::{json, Value};
-use sitrep_model::Document;
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -301,61 +299,17 @@ struct PipeStats {
     panics: u64,
 }
 
-/// The `sitrep extract` pipeline (see `crate::extract`) with the records
-/// written to `out`; runs on the current rayon pool.
+/// The `sitrep extract` pipeline (`crate::pipeline`, as `extract
+/// --no-cluster` runs it) with the records written to `out`; runs on the
+/// current rayon pool.
 fn pipeline<W: Write>(paths: &[PathBuf], ex: &sitrep_extract::Extractor, out: &mut W) -> Result<PipeStats> {
-    let mut st = PipeStats::default();
-    let mut batch: Vec<Document> = Vec::with_capacity(crate::BATCH);
-    let flush = |batch: &mut Vec<Document>, out: &mut W, st: &mut PipeStats| -> Result<()> {
-        // A panicking document is counted (and its first panics shown by
-        // the hook `run_once` installs) instead of ending the measurement.
-        let lines: Vec<Option<(String, u64)>> = batch
-            .par_drain(..)
-            .map(|mut doc| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    sitrep_text::annotate(&mut doc);
-                    ex.extract(&mut doc);
-                    let mut s = String::new();
-                    let recs = sitrep_extract::records::records(&doc);
-                    for r in &recs {
-                        s.push_str(&r.to_string());
-                        s.push('\n');
-                    }
-                    (s, recs.len() as u64)
-                }))
-                .ok()
-            })
-            .collect();
-        for l in lines {
-            match l {
-                Some((l, n)) => {
-                    out.write_all(l.as_bytes())?;
-                    st.records += n;
-                }
-                None => st.panics += 1,
-            }
-        }
-        Ok(())
-    };
-    for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
-        match item {
-            Ok(doc) => {
-                st.docs += 1;
-                st.text_bytes += doc.text.len() as u64;
-                batch.push(doc);
-                if batch.len() >= crate::BATCH {
-                    flush(&mut batch, out, &mut st)?;
-                }
-            }
-            Err(e) => {
-                st.rejected += 1;
-                eprintln!("sitrep: {e}");
-            }
-        }
-    }
-    flush(&mut batch, out, &mut st)?;
+    let mut records = 0;
+    let c = crate::pipeline::run(paths, ex, true, |d| {
+        records += d.records as u64;
+        Ok(out.write_all(d.lines.as_bytes())?)
+    })?;
     out.flush()?;
-    Ok(st)
+    Ok(PipeStats { docs: c.docs, rejected: c.rejected, text_bytes: c.text_bytes, records, panics: c.failed })
 }
 
 /// A `Vm*` field of /proc/self/status, in KiB.

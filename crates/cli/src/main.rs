@@ -2,7 +2,6 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 use sitrep_extract::Extractor;
 use sitrep_kb::KbBuilder;
 use sitrep_model::Document;
@@ -12,6 +11,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod corpus;
+mod pipeline;
 
 #[derive(Parser)]
 #[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
@@ -98,62 +98,29 @@ fn build_extractor(args: &KbArgs) -> Result<Extractor> {
     Ok(Extractor::new(kb))
 }
 
-/// Documents are processed in batches: parallel inside a batch, written in
-/// input order, so memory stays bounded whatever the corpus size.
-const BATCH: usize = 256;
-
-fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+fn set_threads(threads: Option<usize>) {
     if let Some(n) = threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
-    let ex = build_extractor(kb)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut rejected = 0usize;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let failed = std::cell::Cell::new(0usize);
-    let flush = |batch: &mut Vec<Document>, out: &mut BufWriter<_>| -> Result<()> {
-        let lines: Vec<Result<String, String>> = batch
-            .par_drain(..)
-            .map(|doc| {
-                // A bug in a stage must cost one document, not the batch.
-                let origin = doc.origin.clone();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(&ex, doc)))
-                    .map_err(|_| format!("{}{}: internal error while extracting; document skipped", origin.path, origin.line.map(|l| format!(":{l}")).unwrap_or_default()))
-            })
-            .collect();
-        for l in lines {
-            match l {
-                Ok(l) => out.write_all(l.as_bytes())?,
-                Err(e) => {
-                    failed.set(failed.get() + 1);
-                    eprintln!("sitrep: {e}");
-                }
-            }
-        }
-        Ok(())
-    };
-    for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
-        match item {
-            Ok(doc) => {
-                batch.push(doc);
-                if batch.len() >= BATCH {
-                    flush(&mut batch, &mut out)?;
-                }
-            }
-            Err(e) => {
-                rejected += 1;
-                eprintln!("sitrep: {e}");
-            }
-        }
-    }
-    flush(&mut batch, &mut out)?;
-    out.flush()?;
-    let rejected = rejected + failed.get();
+}
+
+/// Reports what was rejected; true when nothing was.
+fn finish(c: pipeline::Counts) -> bool {
+    let rejected = c.rejected + c.failed;
     if rejected > 0 {
         eprintln!("sitrep: {rejected} input(s) rejected");
     }
-    Ok(rejected == 0)
+    rejected == 0
+}
+
+fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+    set_threads(threads);
+    let ex = build_extractor(kb)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let counts = pipeline::run(paths, &ex, true, |d| Ok(out.write_all(d.lines.as_bytes())?))?;
+    out.flush()?;
+    Ok(finish(counts))
 }
 
 /// Like [`extract`], and every event gets the `cluster` of the real-world
@@ -162,60 +129,17 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
 /// read), while only the events are kept for clustering; the spill is then
 /// copied to stdout with the clusters filled in.
 fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
-    if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
-    }
+    set_threads(threads);
     let ex = build_extractor(kb)?;
     let spill_path = std::env::temp_dir().join(format!("sitrep-extract-{}-{}.jsonl", std::process::id(), nanos()));
     let _cleanup = RemoveOnDrop(spill_path.clone());
     let mut spill = BufWriter::new(std::fs::File::create(&spill_path).with_context(|| format!("creating {}", spill_path.display()))?);
     let mut kept: Vec<Document> = Vec::new();
-    let mut rejected = 0usize;
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let flush = |batch: &mut Vec<Document>, spill: &mut BufWriter<std::fs::File>, kept: &mut Vec<Document>| -> Result<usize> {
-        let done: Vec<Result<(String, Document), String>> = batch
-            .par_drain(..)
-            .map(|mut doc| {
-                let origin = doc.origin.clone();
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    sitrep_text::annotate(&mut doc);
-                    ex.extract(&mut doc);
-                    let lines = record_lines(&doc);
-                    (lines, corpus::strip(doc))
-                }))
-                .map_err(|_| format!("{}: internal error while extracting; document skipped", origin.path))
-            })
-            .collect();
-        let mut failed = 0;
-        for d in done {
-            match d {
-                Ok((lines, doc)) => {
-                    spill.write_all(lines.as_bytes())?;
-                    kept.push(doc);
-                }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("sitrep: {e}");
-                }
-            }
-        }
-        Ok(failed)
-    };
-    for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
-        match item {
-            Ok(doc) => {
-                batch.push(doc);
-                if batch.len() >= BATCH {
-                    rejected += flush(&mut batch, &mut spill, &mut kept)?;
-                }
-            }
-            Err(e) => {
-                rejected += 1;
-                eprintln!("sitrep: {e}");
-            }
-        }
-    }
-    rejected += flush(&mut batch, &mut spill, &mut kept)?;
+    let counts = pipeline::run(paths, &ex, true, |d| {
+        spill.write_all(d.lines.as_bytes())?;
+        kept.push(corpus::strip(d.doc));
+        Ok(())
+    })?;
     spill.flush()?;
     drop(spill);
     sitrep_picture::assign_clusters(&mut kept, &|id: &str| ex.side(id));
@@ -235,10 +159,7 @@ fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> 
         }
     }
     out.flush()?;
-    if rejected > 0 {
-        eprintln!("sitrep: {rejected} input(s) rejected");
-    }
-    Ok(rejected == 0)
+    Ok(finish(counts))
 }
 
 fn nanos() -> u128 {
@@ -255,18 +176,24 @@ impl Drop for RemoveOnDrop {
 }
 
 /// Reads a corpus, clusters it and builds the picture.
-fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, usize)> {
+fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
     let ex = build_extractor(kb)?;
     let bar = corpus::progress("reading");
-    let corpus::Corpus { mut docs, rejected } = corpus::read(&ex, paths, &bar)?;
+    let mut docs = Vec::new();
+    let counts = pipeline::run(paths, &ex, false, |d| {
+        bar.inc(1);
+        docs.push(corpus::strip(d.doc));
+        Ok(())
+    })?;
+    bar.finish_and_clear();
     let side = |id: &str| ex.side(id);
     sitrep_picture::assign_clusters(&mut docs, &side);
     let picture = sitrep_picture::build(&docs, &side);
-    Ok((docs, picture, rejected))
+    Ok((docs, picture, counts))
 }
 
 fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
-    let (docs, picture, rejected) = picture(paths, kb)?;
+    let (docs, picture, counts) = picture(paths, kb)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let md = out.join("report.md");
     let html = out.join("report.html");
@@ -274,15 +201,12 @@ fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool>
     std::fs::write(&html, sitrep_report::render_html(&picture, &docs)).with_context(|| format!("writing {}", html.display()))?;
     print!("{}", sitrep_report::summary_text(&picture));
     println!("\nwrote {} and {}", md.display(), html.display());
-    if rejected > 0 {
-        eprintln!("sitrep: {rejected} input(s) rejected");
-    }
-    Ok(rejected == 0)
+    Ok(finish(counts))
 }
 
 fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
     let format: sitrep_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (docs, picture, rejected) = picture(paths, kb)?;
+    let (docs, picture, counts) = picture(paths, kb)?;
     match out {
         Some(path) => {
             let mut w = BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
@@ -296,27 +220,7 @@ fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &K
             w.flush()?;
         }
     }
-    if rejected > 0 {
-        eprintln!("sitrep: {rejected} input(s) rejected");
-    }
-    Ok(rejected == 0)
-}
-
-/// The JSON lines of one extracted document.
-fn record_lines(doc: &Document) -> String {
-    let mut s = String::new();
-    for r in sitrep_extract::records::records(doc) {
-        s.push_str(&r.to_string());
-        s.push('\n');
-    }
-    s
-}
-
-/// The text, extract and record stages for one document: its JSON lines.
-fn process(ex: &Extractor, mut doc: Document) -> String {
-    sitrep_text::annotate(&mut doc);
-    ex.extract(&mut doc);
-    record_lines(&doc)
+    Ok(finish(counts))
 }
 
 fn main() -> ExitCode {

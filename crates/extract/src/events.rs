@@ -479,7 +479,10 @@ impl<'k> EventCoder<'k> {
             // verb, and the embedded act becomes its plan.
             if let Some(parent) = self.complement_parent(s, &hits[..hi], h) {
                 let pt = &self.kb.lexicon.triggers[hits[parent].trigger as usize];
-                if pt.complement.as_deref() == Some("deny") {
+                // "denied attacking": the act is reported as denied; "refused
+                // to recognize": the refusal is the event and the act its plan.
+                let denial = pt.words.starts_with("deny") || pt.words.starts_with("den");
+                if pt.complement.as_deref() == Some("deny") && (denial || !made.contains_key(&parent)) {
                     ev.status = Status::Denied;
                 } else if let Some(&pe) = made.get(&parent) {
                     let p = &mut out[pe];

@@ -1631,7 +1631,7 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// `two days ago`, `a year ago`; `three days later`, `a week earlier`
+    /// `two days ago`, `a year ago`, `a year since (X)`; `three days later`, `a week earlier`
     /// (against the narrative anchor).
     fn ago(&self, i: usize) -> Option<Hit> {
         let (n, j) = self.count_at(i)?;
@@ -1644,6 +1644,8 @@ impl<'t> Scanner<'t> {
         let e = j + 2;
         let (d, prec) = match self.k(j + 1) {
             Kw::Ago => shift(self.p?.base()?, u, -n)?,
+            // "it has been more than a year since X": X was a year ago.
+            Kw::Since => shift(self.p?.base()?, u, -n)?,
             Kw::Earlier => shift(self.last?, u, -n)?,
             Kw::Later => shift(self.last?, u, n)?,
             Kw::Before if self.phrase_end(e) => shift(self.last?, u, -n)?,

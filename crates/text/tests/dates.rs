@@ -764,3 +764,11 @@ fn long_inputs_stay_fast() {
     check_spans(&t, &ms);
     assert!(start.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn a_span_of_time_since_an_event_dates_it_back() {
+    let m = is("It has been more than a year since the army took the town.", "a year since", "2019");
+    assert_eq!(m.precision, Precision::Year);
+    assert_eq!(m.from, DateFrom::Relative);
+    is("Two weeks since the talks began, nothing moved.", "Two weeks since", "2020-05-04");
+}

@@ -1461,6 +1461,10 @@ impl<'t> Scanner<'t> {
                 && self.is_dash(i - 1)
                 && self.adj(i - 1, i)
                 && matches!(self.k(i - 2), Kw::Early | Kw::Late | Kw::Mid));
+        // "the 2011 revolution": a year naming an event, before a singular
+        // noun (not "the 2000 fighters").
+        let the_event = i >= 1 && self.k(i - 1) == Kw::The && self.singular_noun_at(i + 1);
+        let strong = strong || the_event;
         let weak = i >= 1
             && matches!(
                 self.k(i - 1),
@@ -1496,6 +1500,16 @@ impl<'t> Scanner<'t> {
             Precision::Year,
             DateFrom::Explicit,
         ))
+    }
+
+    /// A lower-case word that is not a plural (a crude but safe test).
+    fn singular_noun_at(&self, j: usize) -> bool {
+        let Some(t) = self.toks.get(j) else { return false };
+        if !matches!(t.k, K::Word(_)) {
+            return false;
+        }
+        let w = self.text_of(j);
+        w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with('s') && w.len() > 3
     }
 
     /// What follows a bare year. `strict`: only punctuation or a function

@@ -772,3 +772,9 @@ fn a_span_of_time_since_an_event_dates_it_back() {
     assert_eq!(m.from, DateFrom::Relative);
     is("Two weeks since the talks began, nothing moved.", "Two weeks since", "2020-05-04");
 }
+
+#[test]
+fn a_year_naming_an_event_is_its_date() {
+    is("Libya has been in chaos since the 2011 revolution began.", "2011", "2011");
+    assert!(find_dates("They sent the 2000 fighters north.", p()).is_empty());
+}

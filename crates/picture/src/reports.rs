@@ -454,6 +454,12 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
         return true;
     }
     let durable = a.timeless || b.timeless;
+    // One article telling two acts of the same kind usually tells two
+    // incidents: within a document, reports merge only when both are dated
+    // from the text and the dates agree, or they concern one place's control.
+    if a.d == b.d && !durable && !control && !(firm(a) && firm(b)) {
+        return true;
+    }
     let prel = place_rel(&a.place, &b.place);
     if prel == PlaceRel::Far && !(durable && same_country(a, b)) {
         return true;

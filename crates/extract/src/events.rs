@@ -512,7 +512,9 @@ impl<'k> EventCoder<'k> {
             if ev.status == Status::Hypothetical && self.condition_after(s, h) && !ev.source.is_empty() {
                 ev.status = Status::Intended;
             }
-            if ev.status == Status::Intended {
+            // An act someone promises or plans is an AGREE or a THREATEN; one
+            // that is merely scheduled or expected keeps its type, intended.
+            if ev.status == Status::Intended && !self.scheduled(s, h) {
                 self.recode_intention(&mut ev, attribution.is_some());
             }
             self.recode_by_actor(&mut ev, s);
@@ -656,6 +658,11 @@ impl<'k> EventCoder<'k> {
         let cues = self.kb.lexicon.cue("attempt");
         cues.iter().any(|c| joined.ends_with(c.as_str()) || joined.contains(&format!("{c} ")))
             || words.windows(2).any(|w| matches!(w[0], "operation" | "operations" | "offensive" | "campaign" | "battle" | "fight" | "push" | "drive" | "bid" | "effort" | "efforts") && matches!(w[1], "of" | "to" | "for"))
+    }
+
+    /// "are expected to hold a meeting", "is due to visit": scheduled, not promised.
+    fn scheduled(&self, s: &Sentence, h: &Hit) -> bool {
+        (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| matches!(s.w(i), "expected" | "due" | "scheduled" | "slated" | "set"))
     }
 
     /// Whether a condition ("if", "unless") follows the trigger in its sentence.
@@ -1232,6 +1239,11 @@ impl<'k> EventCoder<'k> {
             if let Some(o) = &t.person_object {
                 apply(o, &mut kind, &mut mode);
             }
+        }
+        // Releasing frees people: "a statement released on the website" or
+        // "videos released by citizens" release no one.
+        if kind == "RETREAT" && mode.as_deref() == Some("release") && target.is_empty() && !self.people_object(s, h) {
+            return None;
         }
         if control.is_none() {
             if let (Some(c), Some(p)) = (&t.control, object_place) {

@@ -56,6 +56,45 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (negative before).
+pub fn day_number(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// (year, month, day) of a day number (the inverse of [`day_number`]).
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+impl PartialDate {
+    /// The first and last day (day numbers, inclusive) the date covers.
+    pub fn day_span(&self) -> (i64, i64) {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let n = day_number(self.year, m as u32, d as u32);
+                (n, n)
+            }
+            (Some(m), None) => (day_number(self.year, m as u32, 1), day_number(self.year, m as u32, days_in_month(self.year, m) as u32)),
+            _ => (day_number(self.year, 1, 1), day_number(self.year, 12, 31)),
+        }
+    }
+}
+
 /// Why a string is not a partial ISO date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadDate(pub String);
@@ -143,6 +182,20 @@ mod tests {
             assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
         }
         assert_eq!("2020-05-18T12:30:00Z".parse::<PartialDate>().unwrap(), PartialDate::day(2020, 5, 18));
+    }
+
+    #[test]
+    fn day_numbers_round_trip_and_spans_cover_their_precision() {
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2020, 5, 18), 18400);
+        for z in [-800_000, -1, 0, 18400, 60_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(day_number(y, m, d), z);
+        }
+        let (a, b) = PartialDate::month(2020, 2).day_span();
+        assert_eq!(b - a, 28);
+        let (a, b) = PartialDate::year(2019).day_span();
+        assert_eq!(b - a, 364);
     }
 
     #[test]

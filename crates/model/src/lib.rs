@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod date;
-pub use date::{PartialDate, Precision};
+pub use date::{civil_from_days, day_number, PartialDate, Precision};
 
 /// Where a document's publication date came from (`published_from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

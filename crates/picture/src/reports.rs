@@ -144,39 +144,9 @@ pub(crate) fn family(kind: &str) -> &'static str {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub(crate) fn day_number(y: i32, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-fn days_in_month(y: i32, m: u8) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
 /// The days a partial date covers.
 pub(crate) fn span_of(d: PartialDate) -> (i64, i64) {
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => {
-            let n = day_number(d.year, m as u32, day as u32);
-            (n, n)
-        }
-        (Some(m), None) => (
-            day_number(d.year, m as u32, 1),
-            day_number(d.year, m as u32, days_in_month(d.year, m)),
-        ),
-        _ => (day_number(d.year, 1, 1), day_number(d.year, 12, 31)),
-    }
+    d.day_span()
 }
 
 pub(crate) fn overlap(a: Option<(i64, i64)>, b: Option<(i64, i64)>, slack: i64) -> bool {

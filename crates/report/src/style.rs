@@ -59,45 +59,12 @@ pub fn relation_name(r: Relation) -> &'static str {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// (year, month, day) of a day number.
-pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
-}
+pub use sitrep_model::{civil_from_days, day_number as days_from_civil};
 
 /// The days a partial date covers: `[start, end)` in day numbers.
 pub fn date_span(d: &PartialDate) -> (i64, i64) {
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => {
-            let s = days_from_civil(d.year, m as u32, day as u32);
-            (s, s + 1)
-        }
-        (Some(m), None) => {
-            let s = days_from_civil(d.year, m as u32, 1);
-            let e = if m == 12 { days_from_civil(d.year + 1, 1, 1) } else { days_from_civil(d.year, m as u32 + 1, 1) };
-            (s, e)
-        }
-        _ => (days_from_civil(d.year, 1, 1), days_from_civil(d.year + 1, 1, 1)),
-    }
+    let (a, b) = d.day_span();
+    (a, b + 1)
 }
 
 pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

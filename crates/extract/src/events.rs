@@ -688,7 +688,10 @@ impl<'k> EventCoder<'k> {
     fn recode_intention(&self, ev: &mut Event, attributed: bool) {
         let new_kind = match ev.kind.as_str() {
             "ASSAULT" | "COERCE" | "SANCTION" | "PROTEST" => "THREATEN",
-            "AID" | "SUPPORT" | "COOPERATE" | "CONSULT" | "CONCEDE" | "RETREAT" => "AGREE",
+            // Announcing a withdrawal or a release to come is a concession
+            // with no material effect yet (ontology.md).
+            "RETREAT" | "CONCEDE" => "CONCEDE",
+            "AID" | "SUPPORT" | "COOPERATE" | "CONSULT" => "AGREE",
             _ => return,
         };
         ev.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });

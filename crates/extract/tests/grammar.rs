@@ -380,3 +380,11 @@ fn civilians_blocking_roads_are_protesting() {
     let e = one("The Red Army blocked the road to Port Sel.", "COERCE");
     assert_eq!(e.source, vec!["red-army"]);
 }
+
+#[test]
+fn an_announced_withdrawal_is_a_concession() {
+    let e = one("The Blue Front will withdraw from Port Sel.", "CONCEDE");
+    assert_eq!(e.source, vec!["blue-front"]);
+    assert_eq!(e.plan.unwrap().kind, "RETREAT");
+    assert!(e.control.is_none(), "nothing has changed hands yet");
+}

@@ -1117,8 +1117,9 @@ impl<'k> EventCoder<'k> {
                     source = g;
                 }
             }
-            // Where the lexicon places the source elsewhere ("targets of Y").
-            for spec in &t.source {
+            // Where the lexicon places the source elsewhere ("targets of Y"),
+            // unless a "by" phrase already named it.
+            for spec in t.source.iter().filter(|_| source.is_empty()) {
                 match spec.as_str() {
                     "subject" => break,
                     "claimant" => {

@@ -460,7 +460,8 @@ impl<'k> EventCoder<'k> {
             if self.is_negated(s, h) && !refused {
                 continue;
             }
-            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution) else { continue };
+            let prior_subject = out.last().map(|e: &Event| e.source.clone());
+            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution, prior_subject.as_deref()) else { continue };
             if refused {
                 // Refusing to cooperate, meet or yield is itself an event, by
                 // the refuser toward the one refused.
@@ -913,6 +914,19 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// An -ing participle right after a noun ("a plane delivering aid",
+    /// "forces fighting in the east"): a reduced relative clause.
+    fn reduced_relative(&self, s: &Sentence, h: &Hit) -> bool {
+        if h.form != Form::Gerund || h.first == s.first {
+            return false;
+        }
+        let prev = s.w(h.first - 1);
+        prev.chars().all(char::is_alphabetic)
+            && !BE.contains(&prev)
+            && !matches!(prev, "and" | "or" | "but" | "of" | "for" | "by" | "in" | "on" | "after" | "before" | "while" | "without" | "from" | "to" | "also" | "not" | "keep" | "kept" | "continue" | "continued" | "began" | "begin" | "started" | "stop" | "stopped" | "have" | "has" | "had")
+            && !self.cues.light.iter().any(|l| l.split(' ').next() == Some(prev))
+    }
+
     /// A light verb ("launched", "carried out") shortly before a noun trigger.
     fn light_verb_before(&self, s: &Sentence, h: &Hit) -> bool {
         (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| {
@@ -1047,7 +1061,7 @@ impl<'k> EventCoder<'k> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn event_for(&self, doc: &Document, s: &Sentence, sspan: Span, h: &Hit, t: &Trigger, memory: &Memory, attribution: &Option<(Vec<String>, usize)>) -> Option<Event> {
+    fn event_for(&self, doc: &Document, s: &Sentence, sspan: Span, h: &Hit, t: &Trigger, memory: &Memory, attribution: &Option<(Vec<String>, usize)>, prior_subject: Option<&[String]>) -> Option<Event> {
         // A verb used as a noun ("the killing of ...") takes a noun's roles.
         let as_noun;
         let t = if h.nominal {
@@ -1082,6 +1096,10 @@ impl<'k> EventCoder<'k> {
                 // killing of ..."). A noun after a light verb ("launched an
                 // offensive") takes the verb's subject.
                 self.np_agent(s, h).unwrap_or_default()
+            } else if self.reduced_relative(s, h) {
+                // "a cargo plane delivering medicine": the participle's agent
+                // is the noun before it, which names no actor here.
+                s.owner(h.first - 1).filter(|&a| s.actors[a].acts).map(|a| vec![a]).unwrap_or_default()
             } else {
                 let gap = if t.pos == Pos::Noun { 8 } else { 14 };
                 ids(self.group_left(s, h.first, gap, &["by", "from", "against", "to", "with", "on", "for"]))
@@ -1204,6 +1222,9 @@ impl<'k> EventCoder<'k> {
                 let pronoun = PRONOUNS.contains(&w.as_str());
                 if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty() && pronoun) {
                     src = who.clone();
+                } else if let Some(prev) = prior_subject.filter(|p| pronoun && !p.is_empty()) {
+                    // "After X drove Y out, it took ...": the earlier clause's subject.
+                    src = prev.to_vec();
                 } else if let Some(id) = memory.resolve(&w) {
                     src = vec![id];
                 }

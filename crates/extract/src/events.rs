@@ -914,6 +914,27 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// A pronoun right before the verb (auxiliaries and adverbs aside).
+    fn pronoun_subject(&self, s: &Sentence, h: &Hit) -> bool {
+        let mut k = h.first;
+        while k > s.first {
+            let w = s.w(k - 1);
+            // ("they" usually has its antecedent group right before it: left
+            // to the ordinary subject search.)
+            if matches!(w, "it" | "he" | "she") {
+                return true;
+            }
+            if w == "they" || w == "we" {
+                return false;
+            }
+            if !(BE.contains(&w) || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "reportedly" | "will" | "would" | "could" | "did")) {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// An -ing participle right after a noun ("a plane delivering aid",
     /// "forces fighting in the east"): a reduced relative clause.
     fn reduced_relative(&self, s: &Sentence, h: &Hit) -> bool {
@@ -1096,6 +1117,9 @@ impl<'k> EventCoder<'k> {
                 // killing of ..."). A noun after a light verb ("launched an
                 // offensive") takes the verb's subject.
                 self.np_agent(s, h).unwrap_or_default()
+            } else if t.pos == Pos::Verb && self.pronoun_subject(s, h) {
+                // "..., it captured": the pronoun is the subject; resolved below.
+                Vec::new()
             } else if self.reduced_relative(s, h) {
                 // "a cargo plane delivering medicine": the participle's agent
                 // is the noun before it, which names no actor here.

@@ -388,3 +388,20 @@ fn an_announced_withdrawal_is_a_concession() {
     assert_eq!(e.plan.unwrap().kind, "RETREAT");
     assert!(e.control.is_none(), "nothing has changed hands yet");
 }
+
+#[test]
+fn a_participle_after_a_noun_is_not_the_subjects_act() {
+    // The plane delivers, not the Red Army.
+    let evs = events("The Red Army attacked a plane sending troops to Port Sel.");
+    assert!(evs.iter().all(|e| !(e.kind == "AID" && e.source == vec!["red-army"])), "{evs:#?}");
+}
+
+#[test]
+fn a_pronoun_subject_refers_to_the_previous_clause() {
+    let e = evs_one("After the Red Army attacked the Blue Front, it captured Fort Nox.", "captured");
+    assert_eq!(e.source, vec!["red-army"]);
+}
+
+fn evs_one(text: &str, trigger: &str) -> Event {
+    events(text).into_iter().find(|e| e.trigger == trigger).unwrap_or_else(|| panic!("no event on {trigger:?} in {text:?}"))
+}

@@ -554,7 +554,7 @@ impl<'k> EventCoder<'k> {
                 || id.contains("-mil-")
         };
         // Civilians blocking roads or throwing stones are protesting.
-        let civilian = |id: &String| id.contains("-cvl-") || id.contains("-lab-") || id.contains("-edu-") || self.generic_sector(s, id).map_or(false, |c| matches!(c, "CVL" | "LAB" | "EDU"));
+        let civilian = |id: &String| id.contains("-cvl-") || id.contains("-lab-") || id.contains("-edu-") || self.generic_sector(id).map_or(false, |c| matches!(c, "CVL" | "LAB" | "EDU"));
         if matches!(ev.kind.as_str(), "COERCE" | "ASSAULT") && !ev.source.is_empty() && ev.source.iter().all(civilian) {
             ev.mode = Some(if ev.kind == "COERCE" { "obstruct" } else { "riot" }.into());
             ev.kind = "PROTEST".into();
@@ -672,15 +672,8 @@ impl<'k> EventCoder<'k> {
     }
 
     /// The sector of a generic actor of this sentence ("protesters" -> CVL).
-    fn generic_sector(&self, s: &Sentence, id: &str) -> Option<&'static str> {
-        let _ = s;
-        let nouns = self.kb.lexicon.cues.iter().filter_map(|(k, v)| k.strip_prefix("sector_").map(|c| (c, v)));
-        for (code, words) in nouns {
-            if words.iter().any(|w| sitrep_text::normalize::slug(w) == id) {
-                return ["CVL", "LAB", "EDU", "REB", "MIL", "COP", "GOV"].into_iter().find(|c| *c == code);
-            }
-        }
-        None
+    fn generic_sector(&self, id: &str) -> Option<&str> {
+        self.kb.lexicon.sector_nouns().iter().find(|(w, _)| sitrep_text::normalize::slug(w) == id).map(|(_, code)| code.as_str())
     }
 
     /// An intention reported as fact is itself an event (ontology.md): a

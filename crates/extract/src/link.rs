@@ -1093,7 +1093,7 @@ impl<'a> Linker<'a> {
             } else if words.len() >= 2 && !all_common && (self.title_apposition_after(j) || self.report_verb_after(j)) {
                 // "Hami Aksoy, the spokesperson of ..." / "Hami Aksoy said".
                 Some(EntityType::Person)
-            } else if self.acronym_follows(j) && words.len() >= 2 && !all_common {
+            } else if self.acronym_after(j).is_some() && words.len() >= 2 && !all_common {
                 // "Asia-Pacific Economic Cooperation (APEC)": a defined name.
                 Some(EntityType::Organization)
             } else {
@@ -1182,11 +1182,6 @@ impl<'a> Linker<'a> {
         for (mi, start) in grow {
             self.mentions[mi].span.start = start;
         }
-    }
-
-    /// Whether "(ACR)" follows token `j`.
-    fn acronym_follows(&self, j: usize) -> bool {
-        self.acronym_after(j).is_some()
     }
 
     /// The span of "ACR" in "(ACR)" right after token `j`, if uncovered.

@@ -362,10 +362,6 @@ impl Kb {
         self.pattern_ix.get(folded).map_or(&[], |&i| self.patterns[i].as_slice())
     }
 
-    pub fn pattern_refs(&self, pattern: usize) -> &[AliasRef] {
-        &self.patterns[pattern]
-    }
-
     /// Whether a folded word is a common English word (never fuzzy-linked).
     pub fn is_common(&self, folded: &str) -> bool {
         self.common.contains_key(folded)
@@ -374,10 +370,6 @@ impl Kb {
     /// Frequency rank of a common word (0 = most frequent).
     pub fn common_rank(&self, folded: &str) -> Option<u32> {
         self.common.get(folded).copied()
-    }
-
-    pub fn common_len(&self) -> usize {
-        self.common.len()
     }
 
     /// Whether a folded word is the given name of some KB person.

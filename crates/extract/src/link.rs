@@ -183,19 +183,6 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().map_or(false, char::is_uppercase)
 }
 
-/// First words of an entity's names ("khalifa" for Khalifa Haftar).
-fn first_names(r: &sitrep_kb::EntityRecord) -> Vec<String> {
-    std::iter::once(&r.name)
-        .chain(r.aliases.iter())
-        .filter_map(|n| {
-            let f = fold(n);
-            let mut w = f.split(' ');
-            let first = w.next()?.to_string();
-            w.next().map(|_| first)
-        })
-        .collect()
-}
-
 /// "APEC", "RUF", "U.N.": two to seven capitals (dots allowed).
 fn is_acronym_word(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
@@ -771,7 +758,7 @@ impl<'a> Linker<'a> {
                     }
                     // A first name written before the surname must be this person's.
                     if let Some(p) = &prev_word {
-                        if !first_names(r).iter().any(|f| f == p || strsim::jaro_winkler(f, p) > 0.85) {
+                        if !r.first_names().iter().any(|f| f == p || strsim::jaro_winkler(f, p) > 0.85) {
                             return None;
                         }
                     }

@@ -213,17 +213,8 @@ impl Kb {
         };
 
         // Given names of people ("Ahmed", "Khalifa") are never surname keys.
-        let given: HashSet<String> = records
-            .iter()
-            .filter(|r| r.kind == EntityType::Person)
-            .flat_map(|r| std::iter::once(&r.name).chain(r.aliases.iter()))
-            .filter_map(|n| {
-                let f = fold(n);
-                let mut w = f.split(' ');
-                let first = w.next()?.to_string();
-                w.next().map(|_| first)
-            })
-            .collect();
+        let given: HashSet<String> =
+            records.iter().filter(|r| r.kind == EntityType::Person).flat_map(EntityRecord::first_names).collect();
         for (i, r) in records.iter().enumerate() {
             let e = i as u32;
             by_id.insert(r.id.clone(), e);

@@ -94,6 +94,20 @@ impl EntityRecord {
         replace!(country, code, sector, wikidata, from, to, lat, lon, feature);
     }
 
+    /// The folded first words of its multi-word names ("khalifa" for
+    /// Khalifa Haftar): given names, for people.
+    pub fn first_names(&self) -> Vec<String> {
+        std::iter::once(&self.name)
+            .chain(self.aliases.iter())
+            .filter_map(|n| {
+                let f = sitrep_text::normalize::fold(n);
+                let mut w = f.split(' ');
+                let first = w.next()?.to_string();
+                w.next().map(|_| first)
+            })
+            .collect()
+    }
+
     /// Whether the entity existed on `date` (unknown dates count as yes).
     pub fn active_on(&self, date: Option<sitrep_model::PartialDate>) -> bool {
         let Some(d) = date.map(|d| d.to_string()) else { return true };

@@ -84,6 +84,9 @@ pub(crate) struct Rep {
     pub weak: bool,
     /// A durable relation with no date of its own: any time.
     pub timeless: bool,
+    /// Dated from the text to the month or finer: one act, not a standing
+    /// state of affairs.
+    pub dated_act: bool,
     pub status: Status,
     pub confidence: f32,
 }
@@ -239,6 +242,10 @@ pub(crate) fn rep(
         (a - slack, b + slack)
     });
     let timeless = durable && weak;
+    let dated_act = !weak
+        && ev
+            .date
+            .is_some_and(|dt| ev.date_precision.unwrap_or(dt.precision()) != Precision::Year);
     Rep {
         d,
         e,
@@ -259,6 +266,7 @@ pub(crate) fn rep(
         iv: if timeless { None } else { iv },
         weak,
         timeless,
+        dated_act,
         status: ev.status,
         confidence: ev.confidence,
         mode: ev.mode.clone(),
@@ -424,6 +432,12 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
         return true;
     }
     let durable = a.timeless || b.timeless;
+    // An undated report of a relation ("Turkey backs the GNA") is of the
+    // relation, not of one dated delivery within it ("Turkey sent drones to
+    // the GNA last week"): the two are told as different stories.
+    if (a.timeless && b.dated_act) || (b.timeless && a.dated_act) {
+        return true;
+    }
     // One article telling two acts of the same kind usually tells two
     // incidents: within a document, reports merge only when both are dated
     // from the text and the dates agree, or they concern one place's control.

@@ -128,8 +128,9 @@ fn side_vote(lists: &[&[String]]) -> Vec<String> {
 }
 
 /// The days an event's date stands for, by its own precision and without
-/// slack: a week-precision date is its week (the date is the week's first
-/// day), the others their day, month or year.
+/// slack: a week-precision date is the seven days from its date (a week's
+/// Monday, or a weekend's Saturday, which this overstates by five days),
+/// the others their day, month or year.
 fn own_span(ev: &Event) -> Option<(i64, i64)> {
     let d = ev.date?;
     let (a, b) = span_of(d);

@@ -58,6 +58,7 @@ impl Ev {
             date_from: None,
             date_precision: None,
             date_note: None,
+            date_range: None,
             status: Status::Asserted,
             claimed_by: vec![],
             plan: None,

@@ -27,10 +27,26 @@ impl Extractor {
         &self.kb
     }
 
-    /// The side an actor stands for: a person's force or government (KB
-    /// `part_of`), else the actor itself. Used to compare reports.
+    /// The side an actor stands for, used to compare reports: a person
+    /// stands for their force or government (KB `part_of`); a force for the
+    /// government it belongs to, and a state's armed forces for their
+    /// country ("the Turkish army" and "Ankara" are one side). Governments
+    /// stay themselves, so rival governments of one country stay apart.
     pub fn side(&self, id: &str) -> String {
-        events::EventCoder { kb: &self.kb, cues: &self.cues }.side(id)
+        let side = events::EventCoder { kb: &self.kb, cues: &self.cues }.side(id);
+        self.force_owner(&side).unwrap_or(side)
+    }
+
+    /// The government or country an armed group is part of.
+    fn force_owner(&self, id: &str) -> Option<String> {
+        let r = self.kb.entity(self.kb.index_of(id)?);
+        if r.kind != EntityType::ArmedGroup {
+            return None;
+        }
+        r.part_of.iter().find_map(|p| {
+            let owner = self.kb.entity(self.kb.resolve_ref(p)?);
+            matches!(owner.kind, EntityType::Government | EntityType::Country).then(|| owner.id.clone())
+        })
     }
 
     /// Fills `doc.entities` and `doc.events` (the text layer must be there).

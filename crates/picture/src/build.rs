@@ -111,6 +111,19 @@ fn vote<T: Clone + Eq + Hash>(
         .map(|(v, _)| v)
 }
 
+/// Sides less any country whose own party is also named: when one report
+/// says "Libyan troops" and another "the GNA", the GNA is who it was.
+fn most_specific(ctx: &Ctx, members: &[usize], sides: Vec<String>) -> Vec<String> {
+    let homes: Vec<&crate::reports::Home> = members.iter().flat_map(|&i| &ctx.reps[i].homes).collect();
+    let country_of = |s: &str| homes.iter().find(|h| h.side == s).map(|h| (h.country.as_str(), h.national));
+    let national_with_party = |s: &String| match country_of(s) {
+        Some((c, true)) => sides.iter().any(|o| o != s && country_of(o) == Some((c, false))),
+        _ => false,
+    };
+    let keep: Vec<bool> = sides.iter().map(|s| !national_with_party(s)).collect();
+    sides.iter().zip(keep).filter(|(_, k)| *k).map(|(s, _)| s.clone()).collect()
+}
+
 /// Sides named by at least half as many reports as the most named one.
 fn side_vote(lists: &[&[String]]) -> Vec<String> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
@@ -270,8 +283,8 @@ pub(crate) fn clusters(ctx: &Ctx) -> Vec<Cluster> {
             Cluster {
                 id: id.clone(),
                 mode,
-                source: side_vote(&src),
-                target: side_vote(&tgt),
+                source: most_specific(ctx, members, side_vote(&src)),
+                target: most_specific(ctx, members, side_vote(&tgt)),
                 location: place(false).or_else(|| place(true)),
                 date: date_vote(ctx, members),
                 status: status_of(ctx, members),
@@ -381,6 +394,8 @@ pub(crate) fn steps(ctx: &Ctx) -> Vec<Step> {
                         .collect::<Vec<_>>(),
                 );
             }
+            let gained = most_specific(ctx, &at, gained);
+            let mut lost = most_specific(ctx, &at, lost);
             lost.retain(|s| !gained.contains(s));
             if gained.is_empty() && lost.is_empty() {
                 continue;

@@ -59,6 +59,14 @@ pub(crate) enum PlaceRel {
     Same,
 }
 
+/// Where a side belongs: its country, and whether it is the country itself.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Home {
+    pub side: String,
+    pub country: String,
+    pub national: bool,
+}
+
 /// One event report, prepared for comparison.
 #[derive(Debug, Clone)]
 pub(crate) struct Rep {
@@ -78,6 +86,10 @@ pub(crate) struct Rep {
     /// says gained it.
     pub control: Option<String>,
     pub gained: Vec<String>,
+    /// The country (alpha-3) of every side named, and whether the side is
+    /// that country itself ("Libya", "Libyan troops"): a country's own side
+    /// may stand for any side of that country.
+    pub homes: Vec<Home>,
     /// Inclusive day interval; None = unbounded (no usable date).
     pub iv: Option<(i64, i64)>,
     /// The date is only the publication date (or there is none).
@@ -266,6 +278,7 @@ pub(crate) fn rep(
             .as_ref()
             .map(|c| sides(&c.gained_by, side))
             .unwrap_or_default(),
+        homes: homes(doc, ev, side),
         iv: if timeless { None } else { iv },
         weak,
         timeless,
@@ -274,6 +287,51 @@ pub(crate) fn rep(
         confidence: ev.confidence,
         mode: ev.mode.clone(),
         kind,
+    }
+}
+
+/// The home of every side an event names (see [`Home`]).
+fn homes(doc: &Document, ev: &Event, side: &dyn Fn(&str) -> String) -> Vec<Home> {
+    let gained = ev.control.iter().flat_map(|c| &c.gained_by);
+    let mut out: Vec<Home> = Vec::new();
+    for id in ev.source.iter().chain(&ev.target).chain(gained) {
+        let s = side(id);
+        let Some(country) = doc.entities.iter().find(|e| &e.id == id).and_then(|e| e.country.clone()) else {
+            continue;
+        };
+        let national = doc
+            .entities
+            .iter()
+            .any(|e| e.id == s && e.kind == EntityType::Country && e.country.as_deref() == Some(country.as_str()));
+        let home = Home { side: s, country, national };
+        if !out.contains(&home) {
+            out.push(home);
+        }
+    }
+    out
+}
+
+impl Rep {
+    fn home(&self, side: &str) -> Option<&Home> {
+        self.homes.iter().find(|h| h.side == side)
+    }
+
+    /// Whether this report's `side` is a country that may stand for `other`'s side `theirs`.
+    fn stands_for(&self, side: &str, other: &Rep, theirs: &str) -> bool {
+        match (self.home(side), other.home(theirs)) {
+            (Some(h), Some(t)) => h.national && h.country == t.country,
+            _ => false,
+        }
+    }
+}
+
+/// [`roles`] between two reports' role lists, where a country's own side
+/// ("Libyan troops") is not told apart from a side of that country ("the
+/// GNA"): which of its parties the text means is unknown.
+pub(crate) fn roles_between(a: &Rep, xs: &[String], b: &Rep, ys: &[String]) -> Option<bool> {
+    match roles(xs, ys) {
+        Some(false) if xs.iter().any(|x| ys.iter().any(|y| a.stands_for(x, b, y) || b.stands_for(y, a, x))) => None,
+        r => r,
     }
 }
 
@@ -327,7 +385,7 @@ fn plan_mode<'a>(a: &'a Rep, b: &Rep) -> Option<&'a str> {
 /// Both report a change of control of one place and name disjoint winners.
 fn rival_gains(a: &Rep, b: &Rep) -> bool {
     match (&a.control, &b.control) {
-        (Some(x), Some(y)) if x == y => roles(&a.gained, &b.gained) == Some(false),
+        (Some(x), Some(y)) if x == y => roles_between(a, &a.gained, b, &b.gained) == Some(false),
         _ => false,
     }
 }
@@ -467,7 +525,7 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
             if SYMMETRIC.contains(&a.kind.as_str()) && a.kind == b.kind {
                 return roles(&party(a), &party(b)) == Some(false);
             }
-            let (s, t) = (roles(&a.src, &b.src), roles(&a.tgt, &b.tgt));
+            let (s, t) = (roles_between(a, &a.src, b, &b.src), roles_between(a, &a.tgt, b, &b.tgt));
             if durable {
                 // A relation is its two parties.
                 return s == Some(false) || t == Some(false);
@@ -505,8 +563,10 @@ pub(crate) fn affinity(a: &Rep, b: &Rep) -> Option<f32> {
     let specific = |r: &Rep| r.place.as_ref().is_some_and(|p| !p.coarse);
     let strong_place = prel >= PlaceRel::Near && specific(a) && specific(b);
     let sdate = strong_date(a, b);
+    // One named site on days both can hold is the strongest sign of one
+    // event; a publication date says little of when.
     let mut score = match prel {
-        PlaceRel::Same if strong_place => 2.0,
+        PlaceRel::Same if strong_place => 2.5,
         PlaceRel::Same | PlaceRel::Near => 1.5,
         PlaceRel::Loose => 0.5,
         PlaceRel::Far => 0.0,
@@ -514,7 +574,11 @@ pub(crate) fn affinity(a: &Rep, b: &Rep) -> Option<f32> {
     score += if sdate {
         2.0
     } else if a.iv.is_some() && b.iv.is_some() {
-        1.0
+        if a.weak || b.weak {
+            0.5
+        } else {
+            1.0
+        }
     } else {
         0.0
     };
@@ -540,7 +604,7 @@ pub(crate) fn affinity(a: &Rep, b: &Rep) -> Option<f32> {
             let (s, t) = if symmetric {
                 (roles(&party(a), &party(b)), None)
             } else {
-                (roles(&a.src, &b.src), roles(&a.tgt, &b.tgt))
+                (roles_between(a, &a.src, b, &b.src), roles_between(a, &a.tgt, b, &b.tgt))
             };
             if a.timeless || b.timeless {
                 // An undated relation: both parties must be named and agree.

@@ -873,3 +873,96 @@ fn many_reports_are_fast() {
         .iter()
         .all(|d| d.events.iter().all(|e| e.cluster.is_some())));
 }
+
+fn actor(id: &str, kind: EntityType, country: &str) -> Entity {
+    Entity {
+        kind,
+        feature: None,
+        lat: None,
+        lon: None,
+        ..place(id, 0.0, 0.0, "site", country)
+    }
+}
+
+/// A country's own forces ("Libyan troops") may be any party of that
+/// country: they join a party's report of the same taking, and the party is
+/// who the cluster and the control step name.
+#[test]
+fn a_countrys_own_forces_stand_for_any_party_of_it() {
+    let side = |s: &str| -> String {
+        match s {
+            "libyan-troops" => "libya".into(),
+            _ => s.into(),
+        }
+    };
+    let mut docs = vec![
+        doc(
+            "a",
+            Some("Outlet A"),
+            "2020-05-23",
+            vec![Ev::new("ASSAULT", &["gna"], &["lna"])
+                .at("al-watiya")
+                .on("2020-05-11", R)
+                .prec(Precision::Week)
+                .control("al-watiya", &["gna"], &["lna"])],
+        ),
+        doc(
+            "b",
+            Some("Outlet B"),
+            "2020-05-22",
+            vec![Ev::new("ASSAULT", &["libyan-troops"], &[])
+                .at("al-watiya")
+                .on("2020-05-18", R)
+                .control("al-watiya", &["libyan-troops"], &[])],
+        ),
+        doc(
+            "c",
+            Some("Outlet C"),
+            "2020-05-22",
+            vec![Ev::new("ASSAULT", &["lna"], &[])
+                .at("al-watiya")
+                .on("2020-05-18", R)
+                .control("al-watiya", &["lna"], &[])],
+        ),
+    ];
+    for d in &mut docs {
+        d.entities.push(actor("gna", EntityType::Government, "LBY"));
+        d.entities.push(actor("lna", EntityType::ArmedGroup, "LBY"));
+        d.entities.push(actor("libyan-troops", EntityType::ArmedGroup, "LBY"));
+    }
+    assign_clusters(&mut docs, &side);
+    let c = clusters_of(&docs);
+    assert_eq!(c[0][0], c[1][0], "Libyan troops and the GNA took the base the same week");
+    assert_ne!(c[0][0], c[2][0], "the GNA and the LNA are rival parties, not one");
+    let pic = build(&docs[..2], &side);
+    let steps: Vec<_> = pic.control.iter().filter(|c| c.place == "al-watiya").flat_map(|c| &c.steps).collect();
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    assert_eq!(steps[0].gained_by, ["gna"], "the party, not the country");
+    assert_eq!(steps[0].date, Some(PartialDate::day(2020, 5, 18)));
+}
+
+/// "Late last year" and "more than a year ago" both read as the year, but
+/// their ranges do not meet: two offensives, not one.
+#[test]
+fn date_ranges_keep_apart_acts_of_one_year() {
+    let mut early = Ev::new("ASSAULT", &["lna"], &["gna"]).at("misrata").on("2019", R);
+    early.0.date_range = Some(sitrep_model::DateRange::from_days(
+        sitrep_model::day_number(2018, 5, 23),
+        sitrep_model::day_number(2019, 5, 23),
+    ));
+    let mut late = Ev::new("ASSAULT", &["lna"], &["gna"]).at("misrata").on("2019", R);
+    late.0.date_range = Some(sitrep_model::DateRange::from_days(
+        sitrep_model::day_number(2019, 9, 1),
+        sitrep_model::day_number(2019, 12, 31),
+    ));
+    let plain = Ev::new("ASSAULT", &["lna"], &["gna"]).at("misrata").on("2019-12", X);
+    let mut docs = vec![
+        doc("a", Some("A"), "2020-05-23", vec![early]),
+        doc("b", Some("B"), "2020-01-10", vec![late]),
+        doc("c", Some("C"), "2020-01-12", vec![plain]),
+    ];
+    assign_clusters(&mut docs, &side);
+    let c = clusters_of(&docs);
+    assert_ne!(c[0][0], c[1][0], "spring 2019 is not late 2019");
+    assert_eq!(c[1][0], c[2][0], "late 2019 holds December 2019");
+}

@@ -24,6 +24,40 @@ pub(crate) struct Ent {
     pub docs: usize,
 }
 
+impl From<&sitrep_picture::EntityInfo> for Ent {
+    fn from(e: &sitrep_picture::EntityInfo) -> Self {
+        Ent {
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            code: e.code.clone(),
+            sector: e.sector.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            feature: None,
+            wikidata: None,
+            docs: e.docs,
+        }
+    }
+}
+
+impl From<&sitrep_model::Entity> for Ent {
+    fn from(e: &sitrep_model::Entity) -> Self {
+        Ent {
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            code: e.code.clone(),
+            sector: e.sector.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            feature: e.feature.clone(),
+            wikidata: e.wikidata.clone(),
+            docs: 1,
+        }
+    }
+}
+
 impl Ent {
     pub fn facts(&self) -> ActorFacts<'_> {
         ActorFacts { kind: self.kind, code: self.code.as_deref(), sector: self.sector.as_deref(), country: self.country.as_deref() }
@@ -177,21 +211,7 @@ impl<'a> Ctx<'a> {
         for e in &picture.entities {
             if !ents.contains_key(&e.id) {
                 ent_order.push(e.id.clone());
-                ents.insert(
-                    e.id.clone(),
-                    Ent {
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        country: e.country.clone(),
-                        code: e.code.clone(),
-                        sector: e.sector.clone(),
-                        lat: e.lat,
-                        lon: e.lon,
-                        feature: None,
-                        wikidata: None,
-                        docs: e.docs,
-                    },
-                );
+                ents.insert(e.id.clone(), Ent::from(e));
             }
         }
         let from_picture: HashSet<String> = ents.keys().cloned().collect();
@@ -214,21 +234,7 @@ impl<'a> Ctx<'a> {
                     }
                     None => {
                         ent_order.push(e.id.clone());
-                        ents.insert(
-                            e.id.clone(),
-                            Ent {
-                                name: e.name.clone(),
-                                kind: e.kind,
-                                country: e.country.clone(),
-                                code: e.code.clone(),
-                                sector: e.sector.clone(),
-                                lat: e.lat,
-                                lon: e.lon,
-                                feature: e.feature.clone(),
-                                wikidata: e.wikidata.clone(),
-                                docs: 1,
-                            },
-                        );
+                        ents.insert(e.id.clone(), Ent::from(e));
                     }
                 }
             }

@@ -201,6 +201,10 @@ impl<'k> EventCoder<'k> {
         }
         let in_doc: std::collections::HashSet<String> = ids.iter().map(|i| self.side(i)).chain(ids.iter().cloned()).collect();
         self.infer_counterparts(&mut events, &in_doc);
+        drop_actorless_rementions(&mut events);
+        for (k, e) in events.iter_mut().enumerate() {
+            e.id = format!("{}-e{}", doc.id, k + 1);
+        }
         self.settle_locations(doc, &mut events, &sent_places, mentions, ids, places);
         events
     }
@@ -301,16 +305,20 @@ impl<'k> EventCoder<'k> {
                 }
             }
         }
-        // The KB's knowledge of who fights whom counts once, for sides the
-        // article names.
+        // The KB's knowledge of who fights whom counts as much as one
+        // reported clash, for sides the article names, and settles a tie: a
+        // standing war outweighs a single encounter the article mentions.
+        let mut standing: std::collections::HashSet<(String, String)> = Default::default();
         for e in events.iter() {
             for src in &e.source {
                 let side = self.side(src);
                 if let Some(r) = self.kb.get(&side) {
                     for opp in r.opponents.iter().filter(|o| in_doc.contains(*o)) {
+                        if !standing.insert((side.clone(), opp.clone())) {
+                            continue;
+                        }
                         for fam in [0, 1] {
-                            let entry = pairs.entry((fam, side.clone())).or_default();
-                            entry.entry(opp.clone()).or_insert(1);
+                            *pairs.entry((fam, side.clone())).or_default().entry(opp.clone()).or_default() += 2;
                         }
                     }
                 }
@@ -330,7 +338,11 @@ impl<'k> EventCoder<'k> {
                     }
                 }
             }
-            let mut ranked: Vec<(String, usize)> = best.into_iter().collect();
+            let known = |other: &str| e.source.iter().any(|x| standing.contains(&(self.side(x), other.to_string())));
+            let mut ranked: Vec<(String, (usize, bool))> = best.into_iter().map(|(k, v)| {
+                let kb = known(&k);
+                (k, (v, kb))
+            }).collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             // Only a clear counterpart: the top one strictly ahead.
             let clear = match ranked.as_slice() {
@@ -405,11 +417,14 @@ impl<'k> EventCoder<'k> {
                         continue;
                     }
                 }
-                let nominal = t.pos == Pos::Verb && f.form == Form::Gerund && n == 0 && i + 1 < s.end && s.w(i + 1) == "of";
+                // "the killing of", "a meeting", "the fighting": a gerund
+                // heading a noun phrase is a noun.
+                let nominal = t.pos == Pos::Verb && f.form == Form::Gerund
+                    && (n == 0 && i + 1 < s.end && s.w(i + 1) == "of" || i > s.first && is_determiner(s.w(i - 1)));
                 let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false, nominal };
                 let better = match &best {
                     None => true,
-                    Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
+                    Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form, cand.nominal)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form, b.nominal)),
                 };
                 if better {
                     best = Some(cand);
@@ -454,14 +469,22 @@ impl<'k> EventCoder<'k> {
         let mut out: Vec<Event> = Vec::new();
         // Trigger index -> position of its event in `out`.
         let mut made: HashMap<usize, usize> = HashMap::new();
+        // The subject of the last verb coded: what a pronoun or a verb that
+        // continues its clause refers to.
+        let mut verb_subject: Option<Vec<String>> = None;
         for (hi, h) in hits.iter().enumerate() {
             let t = &self.kb.lexicon.triggers[h.trigger as usize];
             let refused = self.is_refusal(s, &hits[..hi], h);
             if self.is_negated(s, h) && !refused {
                 continue;
             }
-            let prior_subject = out.last().map(|e: &Event| e.source.clone());
-            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution, prior_subject.as_deref()) else { continue };
+            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution, verb_subject.as_deref()) else { continue };
+            if t.pos == Pos::Verb && !h.nominal && !ev.source.is_empty() {
+                // Of a reciprocal act, the subject only, not its partners.
+                let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
+                let own: Vec<String> = ev.source.iter().filter(|x| !partners.contains(x)).cloned().collect();
+                verb_subject = Some(if own.is_empty() { ev.source.clone() } else { own });
+            }
             if refused {
                 // Refusing to cooperate, meet or yield is itself an event, by
                 // the refuser toward the one refused.
@@ -534,7 +557,8 @@ impl<'k> EventCoder<'k> {
             let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
             let pieces = if t.symmetric && partners.len() <= 1 { vec![ev] } else { split_coordinated(ev, &partners) };
             for ev in pieces {
-                if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
+                let same_place = |e: &Event| e.location.as_ref().map(|l| &l.id) == ev.location.as_ref().map(|l| &l.id);
+                if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target && same_place(e)) {
                     made.entry(hi).or_insert(out.len());
                     out.push(ev);
                 }
@@ -542,6 +566,7 @@ impl<'k> EventCoder<'k> {
         }
         self.obligations(doc, toks, s, sspan, dates, places, &attribution, &mut out);
         self.fold_speech_act_content(s, toks, &mut out);
+        drop_restatements(&mut out);
         out
     }
 
@@ -907,6 +932,34 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// Whether a verb continues the clause before it: right after "and" or
+    /// "but" (auxiliaries and adverbs aside), or a participle right after a
+    /// comma ("..., killing five").
+    fn continues_clause(&self, s: &Sentence, h: &Hit) -> bool {
+        let mut k = h.first;
+        loop {
+            let w = if k > s.first { s.w(k - 1) } else { "" };
+            let adverb = w.len() > 4 && w.ends_with("ly") && s.owner(k - 1).is_none();
+            if matches!(w, "also" | "then" | "later" | "had" | "has" | "have" | "will" | "would" | "again") || adverb {
+                k -= 1;
+            } else if w == "to" && k >= s.first + 2 && s.owner(k - 2).is_none() && s.w(k - 2).chars().all(char::is_alphabetic) {
+                // "and plan to fight", "and tried to seize": past the verb it
+                // completes.
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        if k == s.first {
+            return false;
+        }
+        match s.w(k - 1) {
+            "and" | "but" => true,
+            "," => h.form == Form::Gerund && k == h.first,
+            _ => false,
+        }
+    }
+
     /// A pronoun right before the verb (auxiliaries and adverbs aside).
     fn pronoun_subject(&self, s: &Sentence, h: &Hit) -> bool {
         let mut k = h.first;
@@ -937,6 +990,7 @@ impl<'k> EventCoder<'k> {
         let prev = s.w(h.first - 1);
         prev.chars().all(char::is_alphabetic)
             && !BE.contains(&prev)
+            && !is_determiner(prev)
             && !matches!(prev, "and" | "or" | "but" | "of" | "for" | "by" | "in" | "on" | "after" | "before" | "while" | "without" | "from" | "to" | "also" | "not" | "keep" | "kept" | "continue" | "continued" | "began" | "begin" | "started" | "stop" | "stopped" | "have" | "has" | "had")
             && !self.cues.light.iter().any(|l| l.split(' ').next() == Some(prev))
     }
@@ -1079,7 +1133,11 @@ impl<'k> EventCoder<'k> {
         // A verb used as a noun ("the killing of ...") takes a noun's roles.
         let as_noun;
         let t = if h.nominal {
-            as_noun = Trigger { pos: Pos::Noun, target: vec!["object".into()], ..t.clone() };
+            // Its prepositional frame stays ("the meeting with X"); its
+            // object moves into an "of" phrase.
+            let mut target: Vec<String> = t.target.iter().filter(|x| *x != "object" && *x != "subject").cloned().collect();
+            target.push("object".into());
+            as_noun = Trigger { pos: Pos::Noun, target, ..t.clone() };
             &as_noun
         } else {
             t
@@ -1204,17 +1262,36 @@ impl<'k> EventCoder<'k> {
         target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
         let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
         let mut tgt: Vec<String> = dedup(target.iter().map(|&a| s.actors[a].id.clone()));
-        // "..., which refused to ...": the relative pronoun stands for the
-        // actor before it.
-        if src.is_empty() && t.pos == Pos::Verb && !passive {
+        // "..., which refused to ...", "victories for the forces that fought
+        // ...": the relative pronoun stands for the noun phrase right before
+        // it, whatever governs that phrase; failing one, for the actor
+        // further left.
+        if t.pos == Pos::Verb && !passive && !h.nominal {
             let mut k = h.first;
             while k > s.first && matches!(s.w(k - 1), "also" | "then" | "later" | "had" | "has" | "have" | "reportedly") {
                 k -= 1;
             }
-            if k > s.first && matches!(s.w(k - 1), "which" | "who" | "that") {
-                if let Some(g) = self.group_left(s, k - 1, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at"]) {
+            if k > s.first + 1 && matches!(s.w(k - 1), "which" | "who" | "that") {
+                let before = if s.w(k - 2) == "," && k > s.first + 2 { k - 3 } else { k - 2 };
+                let antecedent = s.owner(before).filter(|&a| s.actors[a].acts).map(|a| self.expand_group(s, a));
+                if let Some(g) = antecedent {
                     src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                } else if src.is_empty() {
+                    if let Some(g) = self.group_left(s, k - 1, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at"]) {
+                        src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                    }
                 }
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
+        // "X attacked Y and killed ...", "X attacked Y, killing ...": a verb
+        // that continues the clause before it (no subject of its own after
+        // the "and" or comma) shares the subject of the verb before it, not
+        // that verb's object, which is the nearest actor to its left.
+        if t.pos == Pos::Verb && !passive && !h.nominal {
+            if let Some(prev) = prior_subject.filter(|p| !p.is_empty() && self.continues_clause(s, h)) {
+                src = prev.to_vec();
+                tgt.retain(|x| !src.contains(x));
             }
         }
         // "X visited Algeria and met with Y": a verb after "and" shares the
@@ -1312,6 +1389,10 @@ impl<'k> EventCoder<'k> {
             let all = dedup(src.iter().chain(tgt.iter()).cloned());
             src = all.clone();
             tgt = all;
+        } else if symmetric && tgt.is_empty() && src.len() >= 2 {
+            // "France and Italy met": a coordinated subject of a reciprocal
+            // act names the partners themselves.
+            tgt = src.clone();
         }
         let control = control.map(|(c, place)| {
             if c == "lose" {
@@ -1592,6 +1673,53 @@ impl<'k> EventCoder<'k> {
     }
 }
 
+/// Within one sentence, an event that says no more than another of its
+/// kind ("hold a meeting to discuss", "forces fighting ... in the fight
+/// against") is the same event worded twice: every role it fills the other
+/// fills alike, and it names no other place or date.
+fn drop_restatements(out: &mut Vec<Event>) {
+    let within = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+    let place = |e: &Event| e.location.as_ref().map(|l| l.id.clone()).or_else(|| e.control.as_ref().map(|c| c.place.clone()));
+    let says_less = |b: &Event, a: &Event| {
+        a.kind == b.kind
+            && within(&b.source, &a.source)
+            && within(&b.target, &a.target)
+            && (place(b).is_none() || place(b) == place(a))
+            && (b.date_from == Some(DateFrom::Published) || b.date == a.date)
+    };
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        for j in 0..out.len() {
+            if i == j || !keep[j] || !keep[i] {
+                continue;
+            }
+            // Drop i when j says all it says; on a tie keep the one that
+            // names a mode or a change of control, else the first.
+            let rank = |k: usize| (out[k].mode.is_some(), out[k].control.is_some(), usize::MAX - k);
+            let tie = says_less(&out[j], &out[i]);
+            if says_less(&out[i], &out[j]) && (!tie || rank(j) > rank(i)) {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// "the fighting", "the talks", "the capture of the town": a mention with
+/// no actor of a kind of event the article reports with its actors is most
+/// likely that event again, named in passing; it adds nothing but a
+/// duplicate. Actorless events of kinds reported nowhere else are kept (the
+/// only word of them the article gives).
+fn drop_actorless_rementions(events: &mut Vec<Event>) {
+    let actorless = |e: &Event| e.source.is_empty() && e.target.is_empty();
+    let known: std::collections::HashSet<String> = events.iter().filter(|e| !actorless(e)).map(|e| e.kind.clone()).collect();
+    events.retain(|e| !actorless(e) || !known.contains(&e.kind));
+}
+
 /// Recodes a refused act as REJECT with the mode of what was refused;
 /// false when the act is not one that can be refused (an attack not made).
 fn reject_as(ev: &mut Event) -> bool {
@@ -1651,11 +1779,15 @@ fn s_tok_span(toks: &Tokens, i: usize) -> Span {
     toks.toks[i].span
 }
 
-fn pos_rank(p: Pos, f: Form) -> u8 {
+/// How strongly a reading of a word is preferred: finite verbs, then other
+/// verb forms, then nouns; a gerund used as a noun yields to a noun entry
+/// of the same words, whose frame is written for it.
+fn pos_rank(p: Pos, f: Form, nominal: bool) -> u8 {
     match (p, f) {
-        (Pos::Verb, Form::Past) | (Pos::Verb, Form::Third) => 3,
-        (Pos::Verb, _) => 2,
-        (Pos::Noun, _) => 1,
+        (Pos::Verb, _) if nominal => 1,
+        (Pos::Verb, Form::Past) | (Pos::Verb, Form::Third) => 4,
+        (Pos::Verb, _) => 3,
+        (Pos::Noun, _) => 2,
         (Pos::Adj, _) => 0,
     }
 }

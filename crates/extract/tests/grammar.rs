@@ -405,3 +405,49 @@ fn a_pronoun_subject_refers_to_the_previous_clause() {
 fn evs_one(text: &str, trigger: &str) -> Event {
     events(text).into_iter().find(|e| e.trigger == trigger).unwrap_or_else(|| panic!("no event on {trigger:?} in {text:?}"))
 }
+
+#[test]
+fn a_gerund_after_a_determiner_is_a_noun_with_the_light_verbs_subject() {
+    let e = one("Alphaland started a meeting with Betaland on Monday.", "CONSULT");
+    assert!(e.source.contains(&"alpha".to_string()) && e.source.contains(&"beta".to_string()), "{e:?}");
+}
+
+#[test]
+fn coordinated_subjects_of_a_reciprocal_act_are_each_others_partners() {
+    let e = one("Alphaland and Betaland met in Alphaville on Monday.", "CONSULT");
+    assert!(e.target.contains(&"alpha".to_string()) && e.target.contains(&"beta".to_string()), "{e:?}");
+}
+
+#[test]
+fn an_actorless_remention_of_a_reported_event_is_no_new_event() {
+    let evs = events("The Red Army attacked the Blue Front on Monday. The attack lasted three hours.");
+    assert_eq!(evs.iter().filter(|e| e.kind == "ASSAULT").count(), 1, "{evs:#?}");
+    // With nothing else of its kind reported, the bare mention stays.
+    let evs = events("The attack lasted three hours.");
+    assert_eq!(evs.iter().filter(|e| e.kind == "ASSAULT").count(), 1, "{evs:#?}");
+}
+
+#[test]
+fn one_act_worded_twice_in_a_sentence_is_one_event() {
+    let evs = events("The Red Army attacked the Blue Front near Port Sel, destroying its positions.");
+    assert_eq!(evs.iter().filter(|e| e.kind == "ASSAULT").count(), 1, "{evs:#?}");
+    // Two places: two acts.
+    let evs = events("The Red Army attacked Port Sel and destroyed Fort Nox.");
+    assert_eq!(evs.iter().filter(|e| e.kind == "ASSAULT").count(), 2, "{evs:#?}");
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_phrase_right_before_it() {
+    let e = one("It was a good week for the Red Army, which attacked the Blue Front near Port Sel.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"], "{e:?}");
+}
+
+#[test]
+fn a_verb_continuing_a_clause_shares_its_subject_not_its_object() {
+    let evs = events("The Red Army besieged the Blue Front and then attacked Port Sel.");
+    let attack = evs.iter().find(|e| e.trigger == "attacked").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(attack.source, vec!["red-army"], "{evs:#?}");
+    let evs = events("Una Vell met with Zed Marko and later condemned Alphaland.");
+    let condemn = evs.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(condemn.source, vec!["una-vell"], "{evs:#?}");
+}

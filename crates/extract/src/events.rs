@@ -155,6 +155,7 @@ impl<'k> EventCoder<'k> {
         let mut events = Vec::new();
         let mut memory = Memory::default();
         let mut sent_places: Vec<Vec<String>> = Vec::new();
+        let mut prev_dates: Vec<DateMention> = Vec::new();
         for (si, sspan) in doc.sentences.iter().enumerate() {
             let first = toks.sent_start[si];
             let end = toks.sent_start.get(si + 1).copied().unwrap_or(toks.toks.len());
@@ -192,7 +193,23 @@ impl<'k> EventCoder<'k> {
             sent_places.push(
                 s.actors.iter().filter(|a| a.kind == EntityType::Place && places.contains_key(&a.id)).map(|a| a.id.clone()).collect::<Vec<_>>(),
             );
+            // A sentence that gives no date goes on in the time of the
+            // sentence before it, within a paragraph ("On Monday X attacked
+            // Y. The army said ..."); a new paragraph starts afresh.
+            let new_paragraph = si == 0 || doc.text[doc.sentences[si - 1].end..sspan.start].contains('\n');
+            if new_paragraph {
+                prev_dates.clear();
+            }
+            let dates = if dates.is_empty() {
+                prev_dates
+                    .iter()
+                    .map(|d| DateMention { note: Some(d.note.clone().unwrap_or_else(|| "date of an earlier sentence of the paragraph".into())), ..d.clone() })
+                    .collect()
+            } else {
+                dates
+            };
             let sent_events = self.code_sentence(doc, toks, &s, *sspan, &dates, places, &mut memory);
+            prev_dates = dates;
             for mut e in sent_events {
                 e.id = format!("{}-e{}", doc.id, events.len() + 1);
                 events.push(e);
@@ -387,6 +404,18 @@ impl<'k> EventCoder<'k> {
                 if t.pos == Pos::Adj && !self.adj_context(s, i) {
                     continue;
                 }
+                if self.in_idiom(s, i) {
+                    continue;
+                }
+                // "combat groups", "aid workers": the first half of a compound
+                // noun names no event.
+                let noun_like = t.pos == Pos::Noun
+                    || (t.pos == Pos::Verb && f.form == Form::Base && i > s.first && s.owner(i - 1).is_none()
+                        && !PRONOUNS.contains(&s.w(i - 1))
+                        && !matches!(s.w(i - 1), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "not" | "and" | "or"));
+                if noun_like && i + n + 1 < s.end && s.owner(i + n + 1).is_none() && self.kb.lexicon.cue("compound_heads").iter().any(|c| c == s.w(i + n + 1)) {
+                    continue;
+                }
                 // "Turkish targets", "the attacks": a verb form after a
                 // determiner or an adjective-like actor is a noun.
                 // "the besieged town", "an occupying army", "armed men": a
@@ -394,7 +423,10 @@ impl<'k> EventCoder<'k> {
                 if t.pos == Pos::Verb && n == 0 && matches!(f.form, Form::Past | Form::Gerund) && i > s.first && i + 1 < s.end {
                     let prev = s.w(i - 1);
                     let next = s.w(i + 1);
-                    let det = is_determiner(prev) || matches!(prev, "heavily" | "lightly" | "newly" | "recently" | "so-called");
+                    // ("have recently provided": after an auxiliary the adverb
+                    // modifies a verb.)
+                    let aux_before = i >= s.first + 2 && (BE.contains(&s.w(i - 2)) && s.w(i - 2) != "being" || matches!(s.w(i - 2), "have" | "has" | "had"));
+                    let det = is_determiner(prev) || (matches!(prev, "heavily" | "lightly" | "newly" | "recently" | "so-called") && !aux_before);
                     let next_is_noun = next.chars().all(char::is_alphabetic) && !is_determiner(next)
                         && !matches!(next, "by" | "in" | "on" | "at" | "to" | "from" | "with" | "for" | "of" | "and" | "or" | "into" | "against" | "over" | "near")
                         && lx.forms(next).iter().all(|g| lx.triggers[g.trigger as usize].pos != Pos::Verb);
@@ -413,7 +445,12 @@ impl<'k> EventCoder<'k> {
                         && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i - 1).start..self.tok_span(s, i - 1).end]))
                             .iter()
                             .any(|r| r.kind == sitrep_kb::AliasKind::Demonym);
-                    if det || (adj_actor && f.form == Form::Third) {
+                    // "a cargo ship", "an arms deal": after "a" and a noun the
+                    // base form is a noun (a singular subject would take "-s").
+                    let after_indefinite = f.form == Form::Base && i >= s.first + 2 && matches!(s.w(i - 2), "a" | "an")
+                        && s.owner(i - 1).is_none() && prev.chars().all(char::is_alphabetic)
+                        && !matches!(prev, "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "not");
+                    if det || (adj_actor && f.form == Form::Third) || after_indefinite {
                         continue;
                     }
                 }
@@ -438,6 +475,14 @@ impl<'k> EventCoder<'k> {
             }
         }
         hits
+    }
+
+    /// Whether token `i` is inside a fixed prepositional phrase ("thanks to").
+    fn in_idiom(&self, s: &Sentence, i: usize) -> bool {
+        self.kb.lexicon.cue("prepositional_idioms").iter().any(|p| {
+            let len = p.split(' ').count();
+            (i.saturating_sub(len - 1).max(s.first)..=i).any(|k| s.phrase_at(k, p))
+        })
     }
 
     fn is_name_word(&self, s: &Sentence, i: usize) -> bool {
@@ -742,6 +787,12 @@ impl<'k> EventCoder<'k> {
         let mut drop = vec![false; hits.len()];
         for i in 0..hits.len() {
             let ti = &lx.triggers[hits[i].trigger as usize];
+            if ti.pos == Pos::Noun && i + 1 < hits.len() && hits[i + 1].first == hits[i].last + 1 && lx.triggers[hits[i + 1].trigger as usize].pos == Pos::Noun {
+                // "offensive attacks", "protest strike": a noun right before
+                // another event noun modifies it; the head is the event.
+                drop[i] = true;
+                continue;
+            }
             if ti.pos != Pos::Verb {
                 continue;
             }
@@ -859,6 +910,12 @@ impl<'k> EventCoder<'k> {
             if !is_report || hits.iter().any(|h| h.first == i) {
                 continue;
             }
+            // "X is said to have ...": a passive report names no claimant
+            // (X is the agent of what is reported).
+            if i > s.first && BE.contains(&s.w(i - 1)) && i + 1 < s.end && s.w(i + 1) == "to" {
+                let by = self.by_phrase(s, i + 1);
+                return Some((by.map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default(), i));
+            }
             // "X said" / "said X" / "X, the spokesman, said".
             let left = self.group_left(s, i, 6, &[]);
             let right = if i + 1 < s.end { self.group_right(s, i + 1, 3) } else { None };
@@ -958,6 +1015,40 @@ impl<'k> EventCoder<'k> {
             "," => h.form == Form::Gerund && k == h.first,
             _ => false,
         }
+    }
+
+    /// "X is said to have <verb>", "X are believed to <verb>": the actor
+    /// before a passive report verb that the trigger completes.
+    fn raised_subject(&self, s: &Sentence, h: &Hit) -> Option<Vec<usize>> {
+        let mut k = h.first;
+        while k > s.first && matches!(s.w(k - 1), "have" | "been" | "be" | "recently" | "already" | "also" | "now") {
+            k -= 1;
+        }
+        if k < s.first + 3 || s.w(k - 1) != "to" || !BE.contains(&s.w(k - 3)) || !self.is_passive_report(s.w(k - 2)) {
+            return None;
+        }
+        self.group_left(s, k - 3, 4, &["by", "from", "against", "to", "with", "on", "for", "of"])
+    }
+
+    /// A participle of a report or belief verb that, after "is"/"are",
+    /// reports without a named source ("is said", "are believed").
+    fn is_passive_report(&self, w: &str) -> bool {
+        self.cues.report_forms.contains(w) || matches!(w, "believed" | "thought" | "alleged" | "understood" | "rumoured" | "rumored" | "known" | "reported" | "said")
+    }
+
+    /// The subject of the main clause after an opening participle clause:
+    /// the trigger's clause opens the sentence (only a preposition or
+    /// subordinator before it, no actor), and the first actor after its
+    /// closing comma is the subject.
+    fn main_subject_after_opening(&self, s: &Sentence, h: &Hit) -> Option<Vec<usize>> {
+        if (s.first..h.first).any(|i| s.owner(i).is_some() || s.w(i) == "," || s.is_boundary(i)) || h.first > s.first + 4 {
+            return None;
+        }
+        let comma = (h.last + 1..(h.last + 16).min(s.end)).find(|&i| s.w(i) == "," || s.is_boundary(i))?;
+        if s.w(comma) != "," {
+            return None;
+        }
+        self.group_right(s, comma + 1, 4)
     }
 
     /// A pronoun right before the verb (auxiliaries and adverbs aside).
@@ -1294,6 +1385,23 @@ impl<'k> EventCoder<'k> {
                 tgt.retain(|x| !src.contains(x));
             }
         }
+        // "X is said to have sent ...", "troops are believed to have
+        // arrived": the subject of the passive report verb is the agent.
+        if src.is_empty() && t.pos == Pos::Verb && !passive {
+            if let Some(g) = self.raised_subject(s, h) {
+                src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
+        // "After meeting X, Y said ...", "In addition to seeking help from
+        // X, Y visited ...": an opening participle clause has the subject of
+        // the main clause after it.
+        if src.is_empty() && h.form == Form::Gerund && t.pos != Pos::Adj {
+            if let Some(g) = self.main_subject_after_opening(s, h) {
+                src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
         // "X visited Algeria and met with Y": a verb after "and" shares the
         // subject of the verb before it.
         if src.is_empty() && t.pos == Pos::Verb {
@@ -1389,10 +1497,21 @@ impl<'k> EventCoder<'k> {
             let all = dedup(src.iter().chain(tgt.iter()).cloned());
             src = all.clone();
             tgt = all;
+        } else if symmetric && src.is_empty() {
+            // "talks between X and Y": the partners take both roles.
+            if let Some(g) = self.prep_object(s, h.last + 1, "between") {
+                src = dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone()));
+                tgt = src.clone();
+            }
         } else if symmetric && tgt.is_empty() && src.len() >= 2 {
             // "France and Italy met": a coordinated subject of a reciprocal
             // act names the partners themselves.
             tgt = src.clone();
+        }
+        if !symmetric {
+            // A pronoun or a continued clause can name the source again as
+            // the target; no one acts on himself here.
+            tgt.retain(|x| !src.contains(x));
         }
         let control = control.map(|(c, place)| {
             if c == "lose" {
@@ -1439,12 +1558,15 @@ impl<'k> EventCoder<'k> {
     /// ("he", "it", "the army"), if the subject slot holds one.
     fn subject_word(&self, s: &Sentence, h: &Hit) -> Option<String> {
         let from = h.first.saturating_sub(4).max(s.first);
-        (from..h.first).rev().map(|i| s.w(i)).find(|w| PRONOUNS.contains(w) || DESCRIPTOR_NOUNS.contains(w)).map(str::to_string)
+        // Words inside a name ("the Turkish armed forces") are that name's,
+        // not a bare descriptor standing for someone else.
+        (from..h.first).rev().filter(|&i| s.owner(i).is_none()).map(|i| s.w(i)).find(|w| PRONOUNS.contains(w) || DESCRIPTOR_NOUNS.contains(w)).map(str::to_string)
     }
 
     fn is_passive(&self, s: &Sentence, h: &Hit) -> bool {
         let from = h.first.saturating_sub(3).max(s.first);
-        let aux = (from..h.first).any(|i| BE.contains(&s.w(i)));
+        // ("Islamic State (IS) seized": a bracketed abbreviation is no auxiliary.)
+        let aux = (from..h.first).any(|i| BE.contains(&s.w(i)) && !(i > s.first && s.w(i - 1) == "("));
         let by = h.last + 1 < s.end && s.w(h.last + 1) == "by";
         // A sentence-initial participle ("Supported by X, ..."), or a reduced
         // relative ("drones provided by Turkey").
@@ -1473,7 +1595,9 @@ impl<'k> EventCoder<'k> {
         for j in from..s.end {
             if let Some(a) = s.owner(j) {
                 // Equipment is what is hit, not who: its owner is unknown here.
-                if s.actors[a].acts || s.actors[a].kind == EntityType::Place {
+                // "the UN-recognized government": a name in a hyphenated
+                // modifier is not the head of the phrase.
+                if (s.actors[a].acts || s.actors[a].kind == EntityType::Place) && !self.hyphen_modifier(s, a) {
                     return Some(self.expand_group(s, self.head_of(s, a)));
                 }
             }
@@ -1489,11 +1613,20 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// A mention glued to a participle by a hyphen ("UN-recognized",
+    /// "Turkish-backed"): a modifier of the noun after it.
+    fn hyphen_modifier(&self, s: &Sentence, a: usize) -> bool {
+        let after = s.actors[a].last + 1;
+        after + 1 < s.end && s.w(after) == "-" && s.owner(after + 1).is_none()
+    }
+
     /// The mention after preposition `prep` following the trigger.
     fn prep_object(&self, s: &Sentence, from: usize, prep: &str) -> Option<Vec<usize>> {
         let to = (from + 10).min(s.end);
         for i in from..to {
-            if s.is_boundary(i) || (i > from && matches!(s.w(i), "." | "that" | "which" | "who")) {
+            // "closing in on X, thanks to support from Y": past a comma the
+            // preposition belongs to another phrase.
+            if s.is_boundary(i) || (i > from && matches!(s.w(i), "." | "," | "that" | "which" | "who")) {
                 return None;
             }
             if s.phrase_at(i, prep) && s.owner(i).is_none() {

@@ -113,8 +113,15 @@ words = "besiege"
 pos = "verb"
 type = "ASSAULT"
 target = ["object"]
+[[trigger]]
+words = "thank"
+pos = "verb"
+type = "SUPPORT"
+target = ["object"]
 
 [cues]
+prepositional_idioms = ["thanks to"]
+compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
 report = ["say", "tell", "announce", "claim"]
 according_to = ["according to"]
@@ -450,4 +457,58 @@ fn a_verb_continuing_a_clause_shares_its_subject_not_its_object() {
     let evs = events("Una Vell met with Zed Marko and later condemned Alphaland.");
     let condemn = evs.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!(condemn.source, vec!["una-vell"], "{evs:#?}");
+}
+
+#[test]
+fn a_passive_report_verb_leaves_its_subject_the_agent() {
+    let e = one("Betaland is said to have sent troops to Alphaland.", "AID");
+    assert_eq!(e.source, vec!["beta"], "{e:?}");
+    assert_eq!(e.status, Status::Claimed);
+    assert!(e.claimed_by.is_empty(), "{e:?}");
+}
+
+#[test]
+fn an_opening_participle_clause_takes_the_main_subject() {
+    let e = one("After attacking Port Sel, the Red Army withdrew from Fort Nox.", "ASSAULT");
+    assert_eq!(e.source, vec!["red-army"], "{e:?}");
+}
+
+#[test]
+fn a_name_in_a_hyphenated_modifier_is_not_the_object() {
+    let e = one("The Red Army attacked the Alphan-backed Blue Front.", "ASSAULT");
+    assert_eq!(e.target, vec!["blue-front"], "{e:?}");
+}
+
+#[test]
+fn a_from_phrase_past_a_comma_belongs_to_another_phrase() {
+    let evs = events("The Red Army attacked Port Sel, with weapons from Betaland.");
+    let e = evs.iter().find(|e| e.kind == "ASSAULT").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert!(!e.target.contains(&"beta".to_string()), "{e:?}");
+}
+
+#[test]
+fn a_bracketed_abbreviation_is_no_auxiliary() {
+    let e = one("The Blue Front (IS) attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.source, vec!["blue-front"], "{e:?}");
+}
+
+#[test]
+fn fixed_phrases_and_compound_modifiers_name_no_event() {
+    let evs = events("The Red Army took Port Sel thanks to Betaland.");
+    assert!(evs.iter().all(|e| e.kind != "SUPPORT"), "{evs:#?}");
+    let evs = events("Betaland sent attack helicopters to Alphaland.");
+    assert!(evs.iter().all(|e| e.kind != "ASSAULT"), "{evs:#?}");
+    // The noun on its own still reports the act.
+    let evs = events("The Red Army carried out an attack on Port Sel.");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT"), "{evs:#?}");
+}
+
+#[test]
+fn a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph() {
+    let evs = events("The Red Army attacked Port Sel on Monday. Betaland condemned the Red Army.\n\nAlphaland condemned the Blue Front.");
+    let beta = evs.iter().find(|e| e.source == vec!["beta".to_string()]).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(beta.date.unwrap().to_string(), "2021-03-08");
+    // A new paragraph starts afresh: the publication date.
+    let alpha = evs.iter().find(|e| e.source == vec!["alpha".to_string()]).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(alpha.date.unwrap().to_string(), "2021-03-10");
 }

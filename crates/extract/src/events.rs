@@ -430,6 +430,15 @@ impl<'k> EventCoder<'k> {
                     let next_is_noun = next.chars().all(char::is_alphabetic) && !is_determiner(next)
                         && !matches!(next, "by" | "in" | "on" | "at" | "to" | "from" | "with" | "for" | "of" | "and" | "or" | "into" | "against" | "over" | "near")
                         && lx.forms(next).iter().all(|g| lx.triggers[g.trigger as usize].pos != Pos::Verb);
+                    // "Turkish backed forces": a demonym before the participle
+                    // makes it the unhyphenated "Turkish-backed".
+                    // (The adjective, not the plural noun: "Palestinians blamed".)
+                    let demonym_before = f.form == Form::Past && self.is_demonym(s, i - 1) && !prev.ends_with('s');
+                    let next_is_word = next.chars().all(char::is_alphabetic) && !is_determiner(next)
+                        && !matches!(next, "by" | "in" | "on" | "at" | "to" | "from" | "with" | "for" | "of" | "and" | "or" | "into" | "against" | "over" | "near");
+                    if demonym_before && next_is_word {
+                        continue;
+                    }
                     if (det || (i == s.first + 0)) && (next_is_noun || s.owner(i + 1).is_some()) {
                         continue;
                     }
@@ -440,11 +449,7 @@ impl<'k> EventCoder<'k> {
                         // "receive support", "launched attacks": the object of a light verb.
                         || self.kb.lexicon.cue("aid_receive_verbs").iter().any(|r| r == prev)
                         || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms_cached(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
-                    let adj_actor = s.owner(i - 1).is_some()
-                        && s.owner(i).is_none()
-                        && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i - 1).start..self.tok_span(s, i - 1).end]))
-                            .iter()
-                            .any(|r| r.kind == sitrep_kb::AliasKind::Demonym);
+                    let adj_actor = s.owner(i).is_none() && self.is_demonym(s, i - 1);
                     // "a cargo ship", "an arms deal": after "a" and a noun the
                     // base form is a noun (a singular subject would take "-s").
                     let after_indefinite = f.form == Form::Base && i >= s.first + 2 && matches!(s.w(i - 2), "a" | "an")
@@ -475,6 +480,14 @@ impl<'k> EventCoder<'k> {
             }
         }
         hits
+    }
+
+    /// Whether token `i` is a demonym naming an actor ("Turkish").
+    fn is_demonym(&self, s: &Sentence, i: usize) -> bool {
+        s.owner(i).is_some()
+            && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i).start..self.tok_span(s, i).end]))
+                .iter()
+                .any(|r| r.kind == sitrep_kb::AliasKind::Demonym)
     }
 
     /// Whether token `i` is inside a fixed prepositional phrase ("thanks to").
@@ -1485,6 +1498,11 @@ impl<'k> EventCoder<'k> {
         // An event with no actor at all is kept only for unambiguous verbs
         // (the analyst still learns that "protests erupted" or "talks were held").
         if src.is_empty() && tgt.is_empty() && object_place.is_none() && t.weight.unwrap_or(1.0) < 1.0 {
+            return None;
+        }
+        // "Turkish-backed forces": the relation holds only between actors;
+        // with no actor as the noun it modifies, nothing is reported.
+        if t.pos == Pos::Adj && !passive && tgt.is_empty() {
             return None;
         }
         // Backing an armed force in war is material help.

@@ -512,3 +512,14 @@ fn a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph() {
     let alpha = evs.iter().find(|e| e.source == vec!["alpha".to_string()]).unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!(alpha.date.unwrap().to_string(), "2021-03-10");
 }
+
+#[test]
+fn a_backing_relation_needs_an_actor_as_the_backed_noun() {
+    let evs = events("Alphan-backed fighters attacked Port Sel.");
+    assert!(evs.iter().all(|e| e.kind != "SUPPORT"), "{evs:#?}");
+    let e = one("Alphan-backed Blue Front fighters attacked Port Sel.", "AID");
+    assert_eq!((e.source.clone(), e.target.clone()), (vec!["alpha".to_string()], vec!["blue-front".to_string()]));
+    // Unhyphenated, the demonym still makes the participle a modifier.
+    let evs = events("The Alphan backed fighters attacked Port Sel.");
+    assert!(evs.iter().all(|e| e.kind != "SUPPORT" && e.kind != "AID"), "{evs:#?}");
+}

@@ -452,9 +452,16 @@ impl<'k> EventCoder<'k> {
                     let adj_actor = s.owner(i).is_none() && self.is_demonym(s, i - 1);
                     // "a cargo ship", "an arms deal": after "a" and a noun the
                     // base form is a noun (a singular subject would take "-s").
-                    let after_indefinite = f.form == Form::Base && i >= s.first + 2 && matches!(s.w(i - 2), "a" | "an")
-                        && s.owner(i - 1).is_none() && prev.chars().all(char::is_alphabetic)
-                        && !matches!(prev, "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "not");
+                    // ("a Turkish cargo ship": two modifiers between when one
+                    // is a demonym.)
+                    let modifier = |k: usize| s.w(k).chars().all(char::is_alphabetic) && !is_determiner(s.w(k))
+                        && !matches!(s.w(k), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "not" | "and" | "or" | "that" | "who" | "which"
+                            | "in" | "on" | "at" | "of" | "for" | "with" | "by" | "from" | "into" | "against" | "over" | "after" | "before" | "as");
+                    let after_indefinite = f.form == Form::Base && (1..=2).any(|back| {
+                        i >= s.first + back + 1 && matches!(s.w(i - back - 1), "a" | "an") && (i - back..i).all(modifier)
+                            && (i - back..i).all(|k| s.owner(k).is_none() || self.is_demonym(s, k))
+                            && (back == 1 || (i - back..i).any(|k| self.is_demonym(s, k)))
+                    });
                     if det || (adj_actor && f.form == Form::Third) || after_indefinite {
                         continue;
                     }
@@ -1610,12 +1617,20 @@ impl<'k> EventCoder<'k> {
     /// preposition that takes its own role, a clause break, or another verb.
     fn object(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
         let mut gap = 0;
+        let mut skip_to = from;
         for j in from..s.end {
+            if j < skip_to {
+                continue;
+            }
             if let Some(a) = s.owner(j) {
-                // Equipment is what is hit, not who: its owner is unknown here.
                 // "the UN-recognized government": a name in a hyphenated
-                // modifier is not the head of the phrase.
-                if (s.actors[a].acts || s.actors[a].kind == EntityType::Place) && !self.hyphen_modifier(s, a) {
+                // modifier is not the head of the phrase; read on past it.
+                if self.hyphen_modifier(s, a) {
+                    skip_to = s.actors[a].last + 3;
+                    continue;
+                }
+                // Equipment is what is hit, not who: its owner is unknown here.
+                if s.actors[a].acts || s.actors[a].kind == EntityType::Place {
                     return Some(self.expand_group(s, self.head_of(s, a)));
                 }
             }

@@ -523,3 +523,20 @@ fn a_backing_relation_needs_an_actor_as_the_backed_noun() {
     let evs = events("The Alphan backed fighters attacked Port Sel.");
     assert!(evs.iter().all(|e| e.kind != "SUPPORT" && e.kind != "AID"), "{evs:#?}");
 }
+
+#[test]
+fn a_base_form_after_an_indefinite_article_is_a_noun() {
+    let evs = events("The Red Army stopped a support convoy near Port Sel.");
+    assert!(evs.iter().all(|e| e.kind != "AID"), "{evs:#?}");
+    let evs = events("The Red Army stopped a Betan support convoy near Port Sel.");
+    assert!(evs.iter().all(|e| e.kind != "AID"), "{evs:#?}");
+    // Not past a preposition: "an agreement in order to" keeps its verb.
+    let evs = events("Betaland will support the Red Army.");
+    assert!(evs.iter().any(|e| e.kind == "AID" || e.kind == "AGREE"), "{evs:#?}");
+}
+
+#[test]
+fn the_object_reads_past_a_hyphenated_name_modifier() {
+    let e = one("The Red Army attacked the Alphan-trained fighters of the Blue Front.", "ASSAULT");
+    assert_eq!(e.target, vec!["blue-front"], "{e:?}");
+}

@@ -936,8 +936,14 @@ impl<'k> EventCoder<'k> {
                 let by = self.by_phrase(s, i + 1);
                 return Some((by.map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default(), i));
             }
-            // "X said" / "said X" / "X, the spokesman, said".
-            let left = self.group_left(s, i, 6, &[]);
+            // "X said" / "said X" / "X, the spokesman, said"; but in "the
+            // rebels are targets, the army said" the actor before the lone
+            // comma is in the reported clause, not the speaker.
+            let left = self.group_left(s, i, 6, &[]).filter(|g| {
+                let end = g.iter().map(|&a| s.actors[a].last).max().unwrap_or(i);
+                let commas = (end + 1..i).filter(|&k| s.w(k) == ",").count();
+                commas % 2 == 0 || s.w(i - 1) == ","
+            });
             let right = if i + 1 < s.end { self.group_right(s, i + 1, 3) } else { None };
             let who = left.or(right).map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default();
             return Some((who, i));
@@ -1035,6 +1041,28 @@ impl<'k> EventCoder<'k> {
             "," => h.form == Form::Gerund && k == h.first,
             _ => false,
         }
+    }
+
+    /// "Y regards X as <noun>", "Y declared X <noun>": a noun after "as"
+    /// predicates the verb's object (returned first); the verb's subject
+    /// (second, possibly none) is who holds it so.
+    fn object_complement(&self, s: &Sentence, h: &Hit) -> Option<(Vec<usize>, Vec<usize>)> {
+        let mut k = h.first;
+        while k > s.first && (is_determiner(s.w(k - 1)) || matches!(s.w(k - 1), "its" | "their" | "his" | "her" | "our" | "legitimate" | "potential")) {
+            k -= 1;
+        }
+        if k == s.first || s.w(k - 1) != "as" {
+            return None;
+        }
+        let what = self.group_left(s, k - 1, 3, &[])?;
+        let first = what.iter().map(|&a| s.actors[a].first).min()?;
+        // Past a possessor ("Haftar's forces"), to the verb.
+        let mut j = first;
+        while j > s.first && (s.owner(j - 1).is_some() || matches!(s.w(j - 1), "'s" | "\u{2019}s")) {
+            j -= 1;
+        }
+        let who = self.group_left(s, j, 6, &["by", "from", "against", "to", "with", "on", "for"]).unwrap_or_default();
+        Some((what, who))
     }
 
     /// "X is said to have <verb>", "X are believed to <verb>": the actor
@@ -1167,8 +1195,21 @@ impl<'k> EventCoder<'k> {
     }
 
     /// "Haftar's LNA", "Libya's GNA": the possessed actor is the head.
+    /// "the foreign ministers of Egypt and Mali", "officials of the UN": a
+    /// generic noun of a named actor stands for that actor.
     fn head_of(&self, s: &Sentence, a: usize) -> usize {
         let after = s.actors[a].last + 1;
+        if self.kb.get(&s.actors[a].id).is_none() && after + 1 < s.end && s.w(after) == "of" {
+            let mut k = after + 1;
+            while k < s.end && is_determiner(s.w(k)) {
+                k += 1;
+            }
+            if let Some(b) = (k < s.end).then(|| s.owner(k)).flatten() {
+                if s.actors[b].acts && b != a && self.kb.get(&s.actors[b].id).is_some() {
+                    return b;
+                }
+            }
+        }
         if after + 1 < s.end && matches!(s.w(after), "'s" | "\u{2019}s") {
             if let Some(b) = s.owner(after + 1) {
                 if s.actors[b].acts && b != a {
@@ -1293,9 +1334,18 @@ impl<'k> EventCoder<'k> {
             target = Vec::new();
             for spec in if t.target.is_empty() { vec!["object".to_string()] } else { t.target.clone() } {
                 let g = if spec == "subject" {
-                    // "X are legitimate targets (of Y)": the subject is the target.
-                    let g = std::mem::take(&mut source);
-                    (!g.is_empty()).then_some(g)
+                    if let Some((what, who)) = self.object_complement(s, h) {
+                        // "Y will regard X as legitimate targets": the
+                        // object of "regard" is what the noun says, its
+                        // subject the one who says so.
+                        source = who;
+                        Some(what)
+                    } else {
+                        // "X are legitimate targets (of Y)": the subject is the target.
+                        let g = std::mem::take(&mut source);
+                        let g = if g.is_empty() { self.group_left(s, h.first, 6, &["by", "from", "against", "to", "with", "on", "for"]).unwrap_or_default() } else { g };
+                        (!g.is_empty()).then_some(g)
+                    }
                 } else if spec == "object" {
                     let start = if t.pos == Pos::Noun && h.last + 1 < s.end && s.w(h.last + 1) == "of" { h.last + 2 } else { h.last + 1 };
                     self.object(s, start)

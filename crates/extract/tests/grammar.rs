@@ -119,7 +119,22 @@ pos = "verb"
 type = "SUPPORT"
 target = ["object"]
 
+[[trigger]]
+words = "legitimate target"
+pos = "noun"
+type = "THREATEN"
+mode = "violence"
+target = ["subject"]
+source = ["of", "claimant"]
+[[trigger]]
+words = "consultation"
+pos = "noun"
+type = "CONSULT"
+target = ["with"]
+symmetric = true
+
 [cues]
+sector_GOV = ["ministers"]
 prepositional_idioms = ["thanks to"]
 compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
@@ -539,4 +554,28 @@ fn a_base_form_after_an_indefinite_article_is_a_noun() {
 fn the_object_reads_past_a_hyphenated_name_modifier() {
     let e = one("The Red Army attacked the Alphan-trained fighters of the Blue Front.", "ASSAULT");
     assert_eq!(e.target, vec!["blue-front"], "{e:?}");
+}
+
+#[test]
+fn a_noun_after_as_predicates_the_object_of_the_verb() {
+    let e = one("Alphaland will regard the Red Army as legitimate targets.", "THREATEN");
+    assert_eq!((e.source.clone(), e.target.clone()), (vec!["alpha".to_string()], vec!["red-army".to_string()]));
+    // Without "as", the subject is the target and the claimant the source.
+    let e = one("The Red Army is a legitimate target, Una Vell said.", "THREATEN");
+    assert_eq!((e.source.clone(), e.target.clone()), (vec!["una-vell".to_string()], vec!["red-army".to_string()]));
+}
+
+#[test]
+fn a_speaker_after_a_lone_comma_is_not_the_actor_before_it() {
+    let evs = events("The Blue Front attacked Port Sel, the ministers said.");
+    let e = evs.iter().find(|e| e.kind == "ASSAULT").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert!(!e.claimed_by.contains(&"blue-front".to_string()), "{e:?}");
+}
+
+#[test]
+fn a_generic_noun_of_named_actors_stands_for_them() {
+    let evs = events("Una Vell held consultations with the ministers of Alphaland and Gammaland.");
+    let mut partners: Vec<String> = evs.iter().filter(|e| e.kind == "CONSULT").flat_map(|e| e.target.clone()).filter(|t| t != "una-vell").collect();
+    partners.sort();
+    assert_eq!(partners, vec!["alpha", "gamma"], "{evs:#?}");
 }

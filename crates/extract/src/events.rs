@@ -497,6 +497,14 @@ impl<'k> EventCoder<'k> {
                 .any(|r| r.kind == sitrep_kb::AliasKind::Demonym)
     }
 
+    /// The subject of the clause to which a help trigger is credited by a
+    /// marker just before it ("thanks to", "with the help of").
+    fn beneficiary(&self, s: &Sentence, h: &Hit) -> Option<Vec<usize>> {
+        let markers = self.kb.lexicon.cue("beneficiary_markers");
+        let at = (h.first.saturating_sub(5).max(s.first)..=h.first).find(|&k| markers.iter().any(|m| s.phrase_at(k, m) && k + m.split(' ').count() <= h.last + 1))?;
+        self.group_left(s, at, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at", "of"])
+    }
+
     /// Whether token `i` is inside a fixed prepositional phrase ("thanks to").
     fn in_idiom(&self, s: &Sentence, i: usize) -> bool {
         self.kb.lexicon.cue("prepositional_idioms").iter().any(|p| {
@@ -1509,6 +1517,13 @@ impl<'k> EventCoder<'k> {
             }
         } else if !from_group.is_empty() && tgt.is_empty() {
             tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
+        }
+        // "X advanced, thanks to support from Y": help credited for the
+        // clause's outcome goes to the clause's subject.
+        if tgt.is_empty() && matches!(t.kind.as_str(), "AID" | "SUPPORT") {
+            if let Some(g) = self.beneficiary(s, h) {
+                tgt = dedup(g.iter().map(|&a| s.actors[a].id.clone())).into_iter().filter(|x| !src.contains(x)).collect();
+            }
         }
         let mut kind = t.kind.clone();
         let mut mode = t.mode.clone();

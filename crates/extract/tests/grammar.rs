@@ -114,6 +114,11 @@ pos = "verb"
 type = "ASSAULT"
 target = ["object"]
 [[trigger]]
+words = "military support"
+pos = "noun"
+type = "AID"
+target = ["to", "for"]
+[[trigger]]
 words = "thank"
 pos = "verb"
 type = "SUPPORT"
@@ -136,6 +141,7 @@ symmetric = true
 [cues]
 sector_GOV = ["ministers"]
 prepositional_idioms = ["thanks to"]
+beneficiary_markers = ["thanks to", "with the help of"]
 compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
 report = ["say", "tell", "announce", "claim"]
@@ -578,4 +584,10 @@ fn a_generic_noun_of_named_actors_stands_for_them() {
     let mut partners: Vec<String> = evs.iter().filter(|e| e.kind == "CONSULT").flat_map(|e| e.target.clone()).filter(|t| t != "una-vell").collect();
     partners.sort();
     assert_eq!(partners, vec!["alpha", "gamma"], "{evs:#?}");
+}
+
+#[test]
+fn help_credited_for_an_outcome_goes_to_the_clauses_subject() {
+    let e = one("The Red Army took Port Sel, thanks to military support from Betaland.", "AID");
+    assert_eq!((e.source.clone(), e.target.clone()), (vec!["beta".to_string()], vec!["red-army".to_string()]));
 }

@@ -1518,6 +1518,13 @@ impl<'k> EventCoder<'k> {
         } else if !from_group.is_empty() && tgt.is_empty() {
             tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
         }
+        // "supported that government", "attacked this militia": a
+        // demonstrative object points back to the last one named.
+        if tgt.is_empty() && t.pos == Pos::Verb && !passive && h.last + 2 < s.end && matches!(s.w(h.last + 1), "that" | "this") && s.owner(h.last + 2).is_none() {
+            if let Some(id) = memory.resolve_demonstrative(s.w(h.last + 2)).filter(|id| !src.contains(id)) {
+                tgt = vec![id];
+            }
+        }
         // "X advanced, thanks to support from Y": help credited for the
         // clause's outcome goes to the clause's subject.
         if tgt.is_empty() && matches!(t.kind.as_str(), "AID" | "SUPPORT") {
@@ -2052,6 +2059,8 @@ pub use sitrep_model::cameo_root;
 #[derive(Default)]
 struct Memory {
     person: Option<String>,
+    /// The last government proper (not a country or an organisation).
+    state: Option<String>,
     group: Option<String>,
     government: Option<String>,
     any: Option<String>,
@@ -2063,10 +2072,24 @@ impl Memory {
             match a.kind {
                 EntityType::Person => self.person = Some(a.id.clone()),
                 EntityType::ArmedGroup => self.group = Some(a.id.clone()),
-                EntityType::Government | EntityType::Country | EntityType::InternationalOrg => self.government = Some(a.id.clone()),
+                EntityType::Government => {
+                    self.state = Some(a.id.clone());
+                    self.government = Some(a.id.clone());
+                }
+                EntityType::Country | EntityType::InternationalOrg => self.government = Some(a.id.clone()),
                 _ => continue,
             }
             self.any = Some(a.id.clone());
+        }
+    }
+
+    /// What a demonstrative descriptor ("that government", "this army")
+    /// points back to.
+    fn resolve_demonstrative(&self, noun: &str) -> Option<String> {
+        match noun {
+            "government" | "administration" | "regime" | "cabinet" => self.state.clone(),
+            "army" | "militia" | "force" | "forces" | "group" | "movement" => self.group.clone(),
+            _ => None,
         }
     }
 

@@ -14,6 +14,7 @@ const KB: &str = r#"
 {"id":"blue-front","name":"Blue Front","type":"armed_group","aliases":["BF"],"country":"ALP","code":"ALP","sector":"REB"}
 {"id":"zed-marko","name":"Zed Marko","type":"person","aliases":["Marko"],"country":"ALP","code":"ALP","sector":"MIL","part_of":["red-army"],"roles":[{"title":"Commander","of":"red-army","from":"2015"}]}
 {"id":"una-vell","name":"Una Vell","type":"person","country":"BET","code":"BET","sector":"GOV","roles":[{"title":"President","of":"BET","from":"2018-01-01","to":null}]}
+{"id":"gamma-council","name":"Gamma Council","type":"government","country":"GAM","code":"GAM","sector":"GOV","part_of":["GAM"]}
 {"id":"fort-nox","name":"Fort Nox","type":"place","country":"ALP","lat":11.0,"lon":11.0,"feature":"airbase"}
 {"id":"port-sel","name":"Port Sel","type":"place","country":"ALP","lat":12.0,"lon":12.0,"feature":"city"}
 {"id":"daily-wire-x","name":"Daily Xpress","type":"media","country":"BET","code":"BET","sector":"JRN"}
@@ -590,4 +591,11 @@ fn a_generic_noun_of_named_actors_stands_for_them() {
 fn help_credited_for_an_outcome_goes_to_the_clauses_subject() {
     let e = one("The Red Army took Port Sel, thanks to military support from Betaland.", "AID");
     assert_eq!((e.source.clone(), e.target.clone()), (vec!["beta".to_string()], vec!["red-army".to_string()]));
+}
+
+#[test]
+fn a_demonstrative_object_points_back_to_the_last_one_named() {
+    let evs = events("The Gamma Council met on Monday. Betaland condemned that government.");
+    let e = evs.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(e.target, vec!["gamma-council"], "{evs:#?}");
 }

@@ -8,7 +8,9 @@ use std::process::{Command, Output, Stdio};
 /// `../shared` beside the repository, as CI lays it out. Missing it is a
 /// failure on CI and a skip (with a note) elsewhere.
 pub fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    // SITREP_SHARED names it where the checkout has no ../shared beside it
+    // (a git worktree elsewhere).
+    let p = std::env::var_os("SITREP_SHARED").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
     if p.join("eval").is_dir() {
         return Some(p.canonicalize().unwrap());
     }

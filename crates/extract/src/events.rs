@@ -468,8 +468,11 @@ impl<'k> EventCoder<'k> {
                 }
                 // "the killing of", "a meeting", "the fighting": a gerund
                 // heading a noun phrase is a noun.
-                let nominal = t.pos == Pos::Verb && f.form == Form::Gerund
-                    && (n == 0 && i + 1 < s.end && s.w(i + 1) == "of" || i > s.first && is_determiner(s.w(i - 1)));
+                // "in support of", "in defence of": between "in" and "of" the
+                // bare form is a noun.
+                let in_of = f.form == Form::Base && n == 0 && i > s.first && s.w(i - 1) == "in" && i + 1 < s.end && s.w(i + 1) == "of";
+                let nominal = t.pos == Pos::Verb
+                    && (f.form == Form::Gerund && (n == 0 && i + 1 < s.end && s.w(i + 1) == "of" || i > s.first && is_determiner(s.w(i - 1))) || in_of);
                 let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false, nominal };
                 let better = match &best {
                     None => true,
@@ -1517,6 +1520,13 @@ impl<'k> EventCoder<'k> {
             }
         } else if !from_group.is_empty() && tgt.is_empty() {
             tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
+        }
+        // "in protest of X", "in support of X": the "of" phrase of the
+        // adverbial names whom it is about.
+        if tgt.is_empty() && t.pos == Pos::Noun && h.first > s.first && s.w(h.first - 1) == "in" && h.last + 2 < s.end && s.w(h.last + 1) == "of" {
+            if let Some(g) = self.object(s, h.last + 2) {
+                tgt = dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone())).into_iter().filter(|x| !src.contains(x)).collect();
+            }
         }
         // "supported that government", "attacked this militia": a
         // demonstrative object points back to the last one named.

@@ -599,3 +599,10 @@ fn a_demonstrative_object_points_back_to_the_last_one_named() {
     let e = evs.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!(e.target, vec!["gamma-council"], "{evs:#?}");
 }
+
+#[test]
+fn in_a_noun_of_x_is_a_noun_phrase_about_x() {
+    // "in support of X" is no act of support by the place before it.
+    let evs = events("Betan jets landed in Alphaland in support of the Red Army.");
+    assert!(evs.iter().all(|e| !e.source.contains(&"alpha".to_string())), "{evs:#?}");
+}

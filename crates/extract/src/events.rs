@@ -40,7 +40,7 @@ pub struct Actor {
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting"];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "his", "her", "its", "their"];
-const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military"];
+const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military", "kingdom", "country", "nation"];
 const PEOPLE_NOUNS: &[&str] = &["fighters", "soldiers", "prisoners", "militants", "troops", "officers", "civilians", "hostages", "mercenaries", "members", "people", "men", "detainees", "captives"];
 
 fn word_list(kb: &Kb, key: &str, fallback: &[&str]) -> Vec<String> {
@@ -937,8 +937,14 @@ impl<'k> EventCoder<'k> {
         }
         for i in s.first..s.end {
             let w = s.w(i);
-            let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says");
-            if !is_report || hits.iter().any(|h| h.first == i) {
+            // "issued a statement saying ...", "..., adding that ...": a
+            // participle of a report verb after a noun or a comma reports
+            // for the clause's subject.
+            let participle = i > s.first && matches!(w, "saying" | "adding" | "stating" | "announcing" | "warning" | "claiming" | "insisting" | "stressing")
+                && (s.w(i - 1) == "," || matches!(s.w(i - 1), "statement" | "communique" | "communiqué" | "declaration" | "letter" | "message" | "release"));
+            let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says") || participle;
+            // (A word of a name is no verb: "the United States".)
+            if !is_report || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() {
                 continue;
             }
             // "X is said to have ...": a passive report names no claimant
@@ -1502,8 +1508,19 @@ impl<'k> EventCoder<'k> {
             if let Some(w) = subj {
                 // "X said it destroyed ...": a pronoun is the speaker; a noun
                 // ("a force attacked") is someone the memory may know.
+                // "Saudi Arabia said the kingdom would ...": in reported
+                // speech a descriptor of the speaker's kind is the speaker.
+                let speaker_kind = |who: &[String]| who.first().and_then(|id| self.kb.get(id)).map(|r| r.kind);
+                let describes_speaker = |who: &[String], at: usize| {
+                    at < h.first
+                        && match speaker_kind(who) {
+                            Some(EntityType::Country | EntityType::Government) => matches!(w.as_str(), "government" | "country" | "kingdom" | "nation" | "state" | "ministry"),
+                            Some(EntityType::ArmedGroup) => matches!(w.as_str(), "army" | "forces" | "troops" | "militia" | "group" | "movement" | "military"),
+                            _ => false,
+                        }
+                };
                 let pronoun = PRONOUNS.contains(&w.as_str());
-                if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty() && pronoun) {
+                if let Some((who, _)) = attribution.as_ref().filter(|(who, at)| !who.is_empty() && (pronoun || describes_speaker(who, *at))) {
                     src = who.clone();
                 } else if let Some(prev) = prior_subject.filter(|p| pronoun && !p.is_empty()) {
                     // "After X drove Y out, it took ...": the earlier clause's subject.

@@ -15,6 +15,7 @@ const KB: &str = r#"
 {"id":"zed-marko","name":"Zed Marko","type":"person","aliases":["Marko"],"country":"ALP","code":"ALP","sector":"MIL","part_of":["red-army"],"roles":[{"title":"Commander","of":"red-army","from":"2015"}]}
 {"id":"una-vell","name":"Una Vell","type":"person","country":"BET","code":"BET","sector":"GOV","roles":[{"title":"President","of":"BET","from":"2018-01-01","to":null}]}
 {"id":"gamma-council","name":"Gamma Council","type":"government","country":"GAM","code":"GAM","sector":"GOV","part_of":["GAM"]}
+{"id":"free-states","name":"Free States Legion","type":"armed_group","country":"GAM","code":"GAM","sector":"REB"}
 {"id":"fort-nox","name":"Fort Nox","type":"place","country":"ALP","lat":11.0,"lon":11.0,"feature":"airbase"}
 {"id":"port-sel","name":"Port Sel","type":"place","country":"ALP","lat":12.0,"lon":12.0,"feature":"city"}
 {"id":"daily-wire-x","name":"Daily Xpress","type":"media","country":"BET","code":"BET","sector":"JRN"}
@@ -145,7 +146,7 @@ prepositional_idioms = ["thanks to"]
 beneficiary_markers = ["thanks to", "with the help of"]
 compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
-report = ["say", "tell", "announce", "claim"]
+report = ["say", "tell", "announce", "claim", "state"]
 according_to = ["according to"]
 intend = ["will", "plans to", "intends to"]
 hypothetical = ["might", "could", "may", "would", "if"]
@@ -605,4 +606,23 @@ fn in_a_noun_of_x_is_a_noun_phrase_about_x() {
     // "in support of X" is no act of support by the place before it.
     let evs = events("Betan jets landed in Alphaland in support of the Red Army.");
     assert!(evs.iter().all(|e| !e.source.contains(&"alpha".to_string())), "{evs:#?}");
+}
+
+#[test]
+fn a_report_participle_after_a_statement_reports_for_its_subject() {
+    let e = one("Betaland issued a statement saying it would attack the Red Army if provoked.", "THREATEN");
+    assert_eq!(e.source, vec!["beta"], "{e:?}");
+    assert_eq!(e.claimed_by, vec!["beta"], "{e:?}");
+}
+
+#[test]
+fn in_reported_speech_a_descriptor_of_the_speakers_kind_is_the_speaker() {
+    let e = one("Betaland said the country would attack the Red Army.", "THREATEN");
+    assert_eq!(e.source, vec!["beta"], "{e:?}");
+}
+
+#[test]
+fn a_word_inside_a_name_is_no_report_verb() {
+    let e = one("The Free States Legion attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Asserted, "{e:?}");
 }

@@ -943,8 +943,9 @@ impl<'k> EventCoder<'k> {
             let participle = i > s.first && matches!(w, "saying" | "adding" | "stating" | "announcing" | "warning" | "claiming" | "insisting" | "stressing")
                 && (s.w(i - 1) == "," || matches!(s.w(i - 1), "statement" | "communique" | "communiqué" | "declaration" | "letter" | "message" | "release"));
             let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says") || participle;
-            // (A word of a name is no verb: "the United States".)
-            if !is_report || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() {
+            // (A word of a name is no verb: "the United States"; nor is one
+            // after a determiner: "the post of commander", "the report".)
+            if !is_report || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() || (i > s.first && is_determiner(s.w(i - 1))) {
                 continue;
             }
             // "X is said to have ...": a passive report names no claimant
@@ -1825,6 +1826,9 @@ impl<'k> EventCoder<'k> {
             return (Status::Hypothetical, who);
         }
         match attribution {
+            // A news outlet relaying the report is the press, not a party
+            // to the events: what it reports stands as reported fact.
+            Some((w, _)) if !w.is_empty() && w.iter().all(|id| self.kb.get(id).map_or(false, |r| r.kind == EntityType::Media)) => (Status::Asserted, vec![]),
             Some((w, at)) if *at != h.first => (Status::Claimed, w.clone()),
             _ => (Status::Asserted, vec![]),
         }

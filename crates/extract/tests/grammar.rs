@@ -146,7 +146,7 @@ prepositional_idioms = ["thanks to"]
 beneficiary_markers = ["thanks to", "with the help of"]
 compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
-report = ["say", "tell", "announce", "claim", "state"]
+report = ["say", "tell", "announce", "claim", "state", "post"]
 according_to = ["according to"]
 intend = ["will", "plans to", "intends to"]
 hypothetical = ["might", "could", "may", "would", "if"]
@@ -248,9 +248,13 @@ fn attribution_makes_a_claim() {
     assert_eq!(e.status, Status::Claimed);
     assert_eq!(e.claimed_by, vec!["red-army"]);
     assert_eq!(e.source, vec!["red-army"], "\"it\" is the claimant");
-    let e = one("According to Daily Xpress, the Red Army attacked the Blue Front.", "ASSAULT");
+    let e = one("According to Una Vell, the Red Army attacked the Blue Front.", "ASSAULT");
     assert_eq!(e.status, Status::Claimed);
-    assert_eq!(e.claimed_by, vec!["daily-wire-x"]);
+    assert_eq!(e.claimed_by, vec!["una-vell"]);
+    // A news outlet is the press, not a party (records.md): its report
+    // stands as reported fact.
+    let e = one("According to Daily Xpress, the Red Army attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.status, Status::Asserted);
 }
 
 #[test]
@@ -624,5 +628,21 @@ fn in_reported_speech_a_descriptor_of_the_speakers_kind_is_the_speaker() {
 #[test]
 fn a_word_inside_a_name_is_no_report_verb() {
     let e = one("The Free States Legion attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Asserted, "{e:?}");
+}
+
+#[test]
+fn a_news_outlet_relaying_a_report_leaves_it_asserted() {
+    let e = one("The Daily Xpress said the Red Army attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Asserted, "{e:?}");
+    assert!(e.claimed_by.is_empty(), "{e:?}");
+    // A party's word is a claim.
+    let e = one("Una Vell said the Red Army attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Claimed, "{e:?}");
+}
+
+#[test]
+fn a_report_noun_after_a_determiner_attributes_nothing() {
+    let e = one("Zed Marko, named to the post of commander, attacked Port Sel.", "ASSAULT");
     assert_eq!(e.status, Status::Asserted, "{e:?}");
 }

@@ -550,6 +550,9 @@ impl<'k> EventCoder<'k> {
         let mut verb_subject: Option<Vec<String>> = None;
         for (hi, h) in hits.iter().enumerate() {
             let t = &self.kb.lexicon.triggers[h.trigger as usize];
+            if self.gerund_subject(s, h) {
+                continue;
+            }
             let refused = self.is_refusal(s, &hits[..hi], h);
             if self.is_negated(s, h) && !refused {
                 continue;
@@ -1031,6 +1034,19 @@ impl<'k> EventCoder<'k> {
             }
         }
         None
+    }
+
+    /// "(that) targeting X will create a crisis", "Attacking civilians would
+    /// be a crime": a gerund phrase opening its clause as the subject of a
+    /// modal names an act in general, no act that happened.
+    fn gerund_subject(&self, s: &Sentence, h: &Hit) -> bool {
+        if h.form != Form::Gerund || h.nominal {
+            return false;
+        }
+        let opens = h.first == s.first || matches!(s.w(h.first - 1), "that" | "\"" | "\u{201c}") || s.is_boundary(h.first - 1);
+        opens && (h.last + 1..(h.last + 8).min(s.end))
+            .take_while(|&i| !s.is_boundary(i) && s.w(i) != ",")
+            .any(|i| matches!(s.w(i), "will" | "would" | "could" | "can" | "may" | "might" | "must"))
     }
 
     /// Whether a verb continues the clause before it: right after "and" or

@@ -646,3 +646,12 @@ fn a_report_noun_after_a_determiner_attributes_nothing() {
     let e = one("Zed Marko, named to the post of commander, attacked Port Sel.", "ASSAULT");
     assert_eq!(e.status, Status::Asserted, "{e:?}");
 }
+
+#[test]
+fn a_gerund_subject_of_a_modal_names_no_act_that_happened() {
+    let evs = events("Una Vell warned that attacking the Red Army would start a war.");
+    assert!(evs.iter().all(|e| e.kind != "ASSAULT"), "{evs:#?}");
+    // A participle continuing a clause is still an act.
+    let evs = events("The Red Army shelled Port Sel, attacking the Blue Front.");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT"), "{evs:#?}");
+}

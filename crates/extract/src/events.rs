@@ -401,7 +401,10 @@ impl<'k> EventCoder<'k> {
                 if t.pos != Pos::Adj && (s.owner(i).is_some() || self.is_name_word(s, i) || self.hyphenated(s, i, i + n)) {
                     continue;
                 }
-                if t.pos == Pos::Adj && !self.adj_context(s, i) {
+                // ("well-armed", "heavily-backed": glued to a plain word, the
+                // participle is a plain adjective.)
+                let plain_compound = i >= s.first + 2 && s.w(i - 1) == "-" && s.owner(i - 2).is_none();
+                if t.pos == Pos::Adj && (!self.adj_context(s, i) || plain_compound) {
                     continue;
                 }
                 if self.in_idiom(s, i) {

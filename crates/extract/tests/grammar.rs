@@ -655,3 +655,9 @@ fn a_gerund_subject_of_a_modal_names_no_act_that_happened() {
     let evs = events("The Red Army shelled Port Sel, attacking the Blue Front.");
     assert!(evs.iter().any(|e| e.kind == "ASSAULT"), "{evs:#?}");
 }
+
+#[test]
+fn a_participle_glued_to_a_plain_word_is_a_plain_adjective() {
+    let evs = events("The well-backed Red Army attacked Port Sel.");
+    assert!(evs.iter().all(|e| e.kind != "SUPPORT" && e.kind != "AID"), "{evs:#?}");
+}

@@ -88,7 +88,7 @@ impl<'k> EventCoder<'k> {
                         && !matches!(s.w(k), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "not" | "and" | "or" | "that" | "who" | "which"
                             | "in" | "on" | "at" | "of" | "for" | "with" | "by" | "from" | "into" | "against" | "over" | "after" | "before" | "as");
                     let after_indefinite = f.form == Form::Base && (1..=2).any(|back| {
-                        i >= s.first + back + 1 && matches!(s.w(i - back - 1), "a" | "an") && (i - back..i).all(modifier)
+                        i > s.first + back && matches!(s.w(i - back - 1), "a" | "an") && (i - back..i).all(modifier)
                             && (i - back..i).all(|k| s.owner(k).is_none() || self.is_demonym(s, k))
                             && (back == 1 || (i - back..i).any(|k| self.is_demonym(s, k)))
                     });

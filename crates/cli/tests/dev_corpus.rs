@@ -18,17 +18,17 @@ fn dev_corpus_scores_stay_above_the_bars() {
     assert!(entities >= 0.90, "entities F1 {entities:.3} < 0.90");
     assert!(places >= 0.95, "places within 25 km {places:.3} < 0.95");
 
-    // Events. Date and location accuracy meet the bars (0.85). The
-    // strict and lenient F1 are below the bars (0.70, 0.80): these
-    // floors are ratchets at the measured values (0.56, 0.77) less 0.02, to
-    // be raised as the coder improves and never lowered.
+    // Events. All meet the bars (location and date 0.85, strict and
+    // lenient F1 0.70 and 0.80). Date and the F1 floors are ratchets at the
+    // measured values (date 0.889, strict 0.726, lenient 0.864) less about
+    // 0.01, to be raised as the coder improves and never lowered.
     let strict = f(&["events", "strict", "f1"]);
     let lenient = f(&["events", "lenient", "f1"]);
     let date = f(&["attributes", "date", "acc"]);
     let location = f(&["attributes", "location", "acc"]);
     eprintln!("events strict F1 {strict:.3}, lenient F1 {lenient:.3}, date {date:.3}, location {location:.3}");
-    assert!(date >= 0.85, "event date accuracy {date:.3} < 0.85");
+    assert!(date >= 0.875, "event date accuracy {date:.3} fell below its floor 0.875");
     assert!(location >= 0.85, "event location accuracy {location:.3} < 0.85");
-    assert!(strict >= 0.54, "events strict F1 {strict:.3} fell below its floor 0.54");
-    assert!(lenient >= 0.75, "events lenient F1 {lenient:.3} fell below its floor 0.75");
+    assert!(strict >= 0.715, "events strict F1 {strict:.3} fell below its floor 0.715");
+    assert!(lenient >= 0.855, "events lenient F1 {lenient:.3} fell below its floor 0.855");
 }

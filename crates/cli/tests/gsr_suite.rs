@@ -8,16 +8,19 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-// Measured at the time of writing: recall 0.727, precision 0.645, source
-// code 0.725; ngec recall 0.609.
-/// plover-gsr type recall: the bar.
-const GSR_TYPE_RECALL_FLOOR: f64 = 0.70;
+// Measured at the time of writing: recall 0.717, precision 0.624, source
+// code 0.722; ngec recall 0.612. Recall, source code and ngec recall are
+// ratchets at the measured values less 0.01; precision is the bar.
+/// plover-gsr type recall: a ratchet above the bar (0.70).
+const GSR_TYPE_RECALL_FLOOR: f64 = 0.707;
 /// plover-gsr type precision (per predicted event): the bar.
 const GSR_TYPE_PRECISION_FLOOR: f64 = 0.60;
-/// plover-gsr source actor code right (on records whose type was found): the bar.
-const GSR_SOURCE_CODE_FLOOR: f64 = 0.70;
-/// ngec type recall (document-level type among the predicted ones): the bar.
-const NGEC_TYPE_RECALL_FLOOR: f64 = 0.60;
+/// plover-gsr source actor code right (on records whose type was found): a
+/// ratchet above the bar (0.70).
+const GSR_SOURCE_CODE_FLOOR: f64 = 0.712;
+/// ngec type recall (document-level type among the predicted ones): a
+/// ratchet above the bar (0.60).
+const NGEC_TYPE_RECALL_FLOOR: f64 = 0.602;
 
 /// Runs the suite through `sitrep extract` and returns the scorer's JSON.
 fn score_suite(shared: &Path, suite: &str) -> Value {

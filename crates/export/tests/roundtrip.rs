@@ -86,6 +86,7 @@ fn event(id: &str, kind: &str, mode: Option<&str>, span: Span, trigger: &str, te
         date_precision: None,
         date_note: None,
         date_range: None,
+        date_inherited: false,
         status: Status::Asserted,
         claimed_by: vec![],
         plan: None,

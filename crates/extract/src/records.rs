@@ -86,6 +86,9 @@ pub fn records(doc: &Document) -> Vec<Value> {
         if let Some(range) = &ev.date_range {
             r.insert("date_range".into(), json!(range));
         }
+        if ev.date_inherited {
+            r.insert("date_inherited".into(), json!(true));
+        }
         r.insert("status".into(), json!(ev.status.as_str()));
         r.insert("claimed_by".into(), json!(ev.claimed_by));
         if ev.target_inferred == Some(true) {

@@ -297,6 +297,11 @@ pub struct Event {
     /// The days the date expression narrows to, when narrower than its
     /// precision ("late last year") or open-ended ("more than a year ago").
     pub date_range: Option<DateRange>,
+    /// The sentence gave no date; the date is the one the paragraph was at
+    /// ("On Monday X attacked Y. The army said ..."). Weaker than a date of
+    /// the event's own sentence.
+    #[serde(default)]
+    pub date_inherited: bool,
     pub status: Status,
     pub claimed_by: Vec<String>,
     /// For AGREE/THREATEN read from an intention: the event intended.

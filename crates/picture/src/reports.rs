@@ -257,7 +257,10 @@ pub(crate) fn rep(
         (a - slack, b + slack)
     });
     let timeless = durable && weak;
+    // A relation stated in a sentence of its own takes the paragraph's
+    // date without being an act of that day.
     let dated_act = !weak
+        && !ev.date_inherited
         && ev
             .date
             .is_some_and(|dt| ev.date_precision.unwrap_or(dt.precision()) != Precision::Year);

@@ -59,6 +59,7 @@ impl Ev {
             date_precision: None,
             date_note: None,
             date_range: None,
+            date_inherited: false,
             status: Status::Asserted,
             claimed_by: vec![],
             plan: None,

@@ -134,6 +134,7 @@ fn documents(records: &[Value]) -> Vec<Document> {
                     date_precision: de::<sitrep_model::Precision>(&r["date_precision"]),
                     date_note: opt_str(&r["date_note"]),
                     date_range: serde_json::from_value(r["date_range"].clone()).ok(),
+                    date_inherited: r["date_inherited"].as_bool().unwrap_or(false),
                     status: de::<Status>(&r["status"]).unwrap_or(Status::Asserted),
                     claimed_by: strings(&r["claimed_by"]),
                     plan: de::<Plan>(&r["plan"]),

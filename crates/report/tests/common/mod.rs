@@ -90,6 +90,7 @@ fn add(doc: &mut Document, s: Spec) {
         date_precision: None,
         date_note: None,
         date_range: None,
+        date_inherited: false,
         status: s.status,
         claimed_by: ids(s.claimed_by),
         plan: None,

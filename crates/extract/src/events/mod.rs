@@ -19,6 +19,13 @@ use sitrep_model::{
 use sitrep_text::dates::{find_dates, DateMention};
 use std::collections::HashMap;
 
+mod roles;
+mod setting;
+mod status;
+mod triggers;
+
+use status::reject_as;
+
 /// Types that report statements rather than physical acts.
 const VERBAL: &[&str] = &["AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE", "SANCTION"];
 /// Types of physical acts, which happen somewhere even when the sentence
@@ -40,7 +47,7 @@ pub struct Actor {
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "getting"];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "his", "her", "its", "their"];
-const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military"];
+const DESCRIPTOR_NOUNS: &[&str] = &["army", "group", "forces", "troops", "militia", "government", "movement", "ministry", "force", "fighters", "rebels", "militants", "military", "kingdom", "country", "nation"];
 const PEOPLE_NOUNS: &[&str] = &["fighters", "soldiers", "prisoners", "militants", "troops", "officers", "civilians", "hostages", "mercenaries", "members", "people", "men", "detainees", "captives"];
 
 fn word_list(kb: &Kb, key: &str, fallback: &[&str]) -> Vec<String> {
@@ -155,6 +162,7 @@ impl<'k> EventCoder<'k> {
         let mut events = Vec::new();
         let mut memory = Memory::default();
         let mut sent_places: Vec<Vec<String>> = Vec::new();
+        let mut prev_dates: Vec<DateMention> = Vec::new();
         for (si, sspan) in doc.sentences.iter().enumerate() {
             let first = toks.sent_start[si];
             let end = toks.sent_start.get(si + 1).copied().unwrap_or(toks.toks.len());
@@ -192,56 +200,39 @@ impl<'k> EventCoder<'k> {
             sent_places.push(
                 s.actors.iter().filter(|a| a.kind == EntityType::Place && places.contains_key(&a.id)).map(|a| a.id.clone()).collect::<Vec<_>>(),
             );
+            // A sentence that gives no date goes on in the time of the
+            // sentence before it, within a paragraph ("On Monday X attacked
+            // Y. The army said ..."); a new paragraph starts afresh.
+            let new_paragraph = si == 0 || doc.text[doc.sentences[si - 1].end..sspan.start].contains('\n');
+            if new_paragraph {
+                prev_dates.clear();
+            }
+            let inherited = dates.is_empty() && !prev_dates.is_empty();
+            let dates = if dates.is_empty() {
+                prev_dates
+                    .iter()
+                    .map(|d| DateMention { note: Some(d.note.clone().unwrap_or_else(|| "date of an earlier sentence of the paragraph".into())), ..d.clone() })
+                    .collect()
+            } else {
+                dates
+            };
             let sent_events = self.code_sentence(doc, toks, &s, *sspan, &dates, places, &mut memory);
+            prev_dates = dates;
             for mut e in sent_events {
                 e.id = format!("{}-e{}", doc.id, events.len() + 1);
+                e.date_inherited = inherited && e.date_from != Some(DateFrom::Published);
                 events.push(e);
             }
             memory.remember(&s);
         }
         let in_doc: std::collections::HashSet<String> = ids.iter().map(|i| self.side(i)).chain(ids.iter().cloned()).collect();
         self.infer_counterparts(&mut events, &in_doc);
+        drop_actorless_rementions(&mut events);
+        for (k, e) in events.iter_mut().enumerate() {
+            e.id = format!("{}-e{}", doc.id, k + 1);
+        }
         self.settle_locations(doc, &mut events, &sent_places, mentions, ids, places);
         events
-    }
-
-    /// Where the sentence names no place for an event: a deployment or a
-    /// visit happens in the country it goes to; a physical act happens where
-    /// the story last was (this sentence or the two before), else in the
-    /// country the article is about.
-    fn settle_locations(&self, doc: &Document, events: &mut [Event], sent_places: &[Vec<String>], mentions: &[RawMention], ids: &[String], places: &HashMap<String, EventPlace>) {
-        // The country the story happens in: that of its towns and bases,
-        // else the country it names most.
-        let mut by_place: HashMap<String, usize> = HashMap::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        for (m, id) in mentions.iter().zip(ids) {
-            let _ = m;
-            let Some(p) = places.get(id) else { continue };
-            let is_country = self.kb.get(id).map_or(false, |r| r.kind == EntityType::Country);
-            if is_country {
-                *by_name.entry(id.clone()).or_default() += 1;
-            } else if let Some(c) = p.country.as_deref().and_then(|c| self.kb.country(c)) {
-                *by_place.entry(self.kb.entity(c).id.clone()).or_default() += 1;
-            }
-        }
-        let top = |m: HashMap<String, usize>| m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(id, _)| id);
-        let home = top(by_place).or_else(|| top(by_name)).filter(|id| places.contains_key(id));
-        for e in events.iter_mut().filter(|e| e.location.is_none()) {
-            let kind = e.kind.as_str();
-            let goes_to = matches!(kind, "AID" | "MOBILIZE") || (kind == "CONSULT" && e.mode.as_deref() == Some("visit"));
-            if goes_to {
-                if let Some(t) = e.target.iter().find(|t| self.kb.get(t).map_or(false, |r| r.kind == EntityType::Country) && places.contains_key(*t)) {
-                    e.location = places.get(t).cloned();
-                    continue;
-                }
-            }
-            if !PHYSICAL.contains(&kind) {
-                continue;
-            }
-            let si = doc.sentences.partition_point(|sp| sp.start < e.span.start).min(sent_places.len().saturating_sub(1));
-            let recent = (si.saturating_sub(2)..=si).rev().find_map(|k| sent_places.get(k).and_then(|v| v.last().cloned()));
-            e.location = recent.or_else(|| home.clone()).and_then(|id| places.get(&id).cloned());
-        }
     }
 
     /// The side an actor fights or speaks for: a person's force or
@@ -301,16 +292,20 @@ impl<'k> EventCoder<'k> {
                 }
             }
         }
-        // The KB's knowledge of who fights whom counts once, for sides the
-        // article names.
+        // The KB's knowledge of who fights whom counts as much as one
+        // reported clash, for sides the article names, and settles a tie: a
+        // standing war outweighs a single encounter the article mentions.
+        let mut standing: std::collections::HashSet<(String, String)> = Default::default();
         for e in events.iter() {
             for src in &e.source {
                 let side = self.side(src);
                 if let Some(r) = self.kb.get(&side) {
                     for opp in r.opponents.iter().filter(|o| in_doc.contains(*o)) {
+                        if !standing.insert((side.clone(), opp.clone())) {
+                            continue;
+                        }
                         for fam in [0, 1] {
-                            let entry = pairs.entry((fam, side.clone())).or_default();
-                            entry.entry(opp.clone()).or_insert(1);
+                            *pairs.entry((fam, side.clone())).or_default().entry(opp.clone()).or_default() += 2;
                         }
                     }
                 }
@@ -330,7 +325,11 @@ impl<'k> EventCoder<'k> {
                     }
                 }
             }
-            let mut ranked: Vec<(String, usize)> = best.into_iter().collect();
+            let known = |other: &str| e.source.iter().any(|x| standing.contains(&(self.side(x), other.to_string())));
+            let mut ranked: Vec<(String, (usize, bool))> = best.into_iter().map(|(k, v)| {
+                let kb = known(&k);
+                (k, (v, kb))
+            }).collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             // Only a clear counterpart: the top one strictly ahead.
             let clear = match ranked.as_slice() {
@@ -349,104 +348,6 @@ impl<'k> EventCoder<'k> {
         }
     }
 
-    fn find_triggers(&self, s: &Sentence) -> Vec<Hit> {
-        let lx = &self.kb.lexicon;
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut i = s.first;
-        while i < s.end {
-            let w = s.w(i).to_string();
-            let mut best: Option<Hit> = None;
-            for f in lx.forms(&w) {
-                let t = &lx.triggers[f.trigger as usize];
-                let n = f.rest.len();
-                if i + n >= s.end + usize::from(n == 0) && n > 0 {
-                    continue;
-                }
-                let rest_ok = f.rest.iter().enumerate().all(|(k, r)| i + 1 + k < s.end && s.w(i + 1 + k) == r);
-                if !rest_ok {
-                    continue;
-                }
-                // Words inside a name are not triggers ("Government of National
-                // Accord", "Warsaw Pact"), nor halves of hyphenated compounds
-                // ("free-trade", "long-range").
-                if t.pos != Pos::Adj && (s.owner(i).is_some() || self.is_name_word(s, i) || self.hyphenated(s, i, i + n)) {
-                    continue;
-                }
-                if t.pos == Pos::Adj && !self.adj_context(s, i) {
-                    continue;
-                }
-                // "Turkish targets", "the attacks": a verb form after a
-                // determiner or an adjective-like actor is a noun.
-                // "the besieged town", "an occupying army", "armed men": a
-                // participle used as an adjective is no report of the act.
-                if t.pos == Pos::Verb && n == 0 && matches!(f.form, Form::Past | Form::Gerund) && i > s.first && i + 1 < s.end {
-                    let prev = s.w(i - 1);
-                    let next = s.w(i + 1);
-                    let det = is_determiner(prev) || matches!(prev, "heavily" | "lightly" | "newly" | "recently" | "so-called");
-                    let next_is_noun = next.chars().all(char::is_alphabetic) && !is_determiner(next)
-                        && !matches!(next, "by" | "in" | "on" | "at" | "to" | "from" | "with" | "for" | "of" | "and" | "or" | "into" | "against" | "over" | "near")
-                        && lx.forms(next).iter().all(|g| lx.triggers[g.trigger as usize].pos != Pos::Verb);
-                    if (det || (i == s.first + 0)) && (next_is_noun || s.owner(i + 1).is_some()) {
-                        continue;
-                    }
-                }
-                if t.pos == Pos::Verb && matches!(f.form, Form::Third | Form::Base) && i > s.first {
-                    let prev = s.w(i - 1);
-                    let det = matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" | "this" | "any" | "some" | "several" | "many" | "of" | "such" | "new" | "further")
-                        // "receive support", "launched attacks": the object of a light verb.
-                        || self.kb.lexicon.cue("aid_receive_verbs").iter().any(|r| r == prev)
-                        || self.cues.light.iter().any(|l| sitrep_kb::lexicon::verb_forms_cached(l.split(' ').next().unwrap_or("")).iter().any(|(f, v)| v == prev && *f != Form::Base));
-                    let adj_actor = s.owner(i - 1).is_some()
-                        && s.owner(i).is_none()
-                        && self.kb.alias_lookup(&sitrep_text::normalize::fold(&s.text[self.tok_span(s, i - 1).start..self.tok_span(s, i - 1).end]))
-                            .iter()
-                            .any(|r| r.kind == sitrep_kb::AliasKind::Demonym);
-                    if det || (adj_actor && f.form == Form::Third) {
-                        continue;
-                    }
-                }
-                let nominal = t.pos == Pos::Verb && f.form == Form::Gerund && n == 0 && i + 1 < s.end && s.w(i + 1) == "of";
-                let cand = Hit { trigger: f.trigger, first: i, last: i + n, form: f.form, absorbed: None, after_light: false, nominal };
-                let better = match &best {
-                    None => true,
-                    Some(b) => (cand.last - cand.first, pos_rank(t.pos, cand.form)) > (b.last - b.first, pos_rank(lx.triggers[b.trigger as usize].pos, b.form)),
-                };
-                if better {
-                    best = Some(cand);
-                }
-            }
-            if let Some(b) = best {
-                i = b.last + 1;
-                hits.push(b);
-            } else {
-                i += 1;
-            }
-        }
-        hits
-    }
-
-    fn is_name_word(&self, s: &Sentence, i: usize) -> bool {
-        let raw = &s.text[self.tok_span(s, i).start..self.tok_span(s, i).end];
-        let cap = raw.chars().next().map_or(false, char::is_uppercase);
-        let all_caps = raw.chars().all(|c| !c.is_lowercase());
-        cap && !all_caps && i != s.first && !matches!(s.w(i - 1), "\"" | "\u{201c}" | "'" | "(" | ":")
-    }
-
-    fn hyphenated(&self, s: &Sentence, first: usize, last: usize) -> bool {
-        (first > s.first && s.w(first - 1) == "-") || (last + 1 < s.end && s.w(last + 1) == "-")
-    }
-
-    fn tok_span(&self, s: &Sentence, i: usize) -> Span {
-        s.spans[i - s.first]
-    }
-
-    /// "-backed", "-funded": an adjective trigger needs an actor glued before it.
-    fn adj_context(&self, s: &Sentence, i: usize) -> bool {
-        i >= s.first + 2 && s.w(i - 1) == "-" && s.owner(i - 2).is_some()
-            || i > s.first && s.owner(i - 1).is_some() && s.owner(i - 1) != s.owner(i)
-            || i + 1 < s.end && s.w(i + 1) == "by"
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn code_sentence(&self, doc: &Document, toks: &Tokens, s: &Sentence, sspan: Span, dates: &[DateMention], places: &HashMap<String, EventPlace>, memory: &mut Memory) -> Vec<Event> {
         let hits = self.absorb(s, self.find_triggers(s));
@@ -454,14 +355,25 @@ impl<'k> EventCoder<'k> {
         let mut out: Vec<Event> = Vec::new();
         // Trigger index -> position of its event in `out`.
         let mut made: HashMap<usize, usize> = HashMap::new();
+        // The subject of the last verb coded: what a pronoun or a verb that
+        // continues its clause refers to.
+        let mut verb_subject: Option<Vec<String>> = None;
         for (hi, h) in hits.iter().enumerate() {
             let t = &self.kb.lexicon.triggers[h.trigger as usize];
+            if self.gerund_subject(s, h) {
+                continue;
+            }
             let refused = self.is_refusal(s, &hits[..hi], h);
             if self.is_negated(s, h) && !refused {
                 continue;
             }
-            let prior_subject = out.last().map(|e: &Event| e.source.clone());
-            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution, prior_subject.as_deref()) else { continue };
+            let Some(mut ev) = self.event_for(doc, s, sspan, h, t, memory, &attribution, verb_subject.as_deref()) else { continue };
+            if t.pos == Pos::Verb && !h.nominal && !ev.source.is_empty() {
+                // Of a reciprocal act, the subject only, not its partners.
+                let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
+                let own: Vec<String> = ev.source.iter().filter(|x| !partners.contains(x)).cloned().collect();
+                verb_subject = Some(if own.is_empty() { ev.source.clone() } else { own });
+            }
             if refused {
                 // Refusing to cooperate, meet or yield is itself an event, by
                 // the refuser toward the one refused.
@@ -534,7 +446,8 @@ impl<'k> EventCoder<'k> {
             let partners = if t.symmetric { self.partners(s, h) } else { vec![] };
             let pieces = if t.symmetric && partners.len() <= 1 { vec![ev] } else { split_coordinated(ev, &partners) };
             for ev in pieces {
-                if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target) {
+                let same_place = |e: &Event| e.location.as_ref().map(|l| &l.id) == ev.location.as_ref().map(|l| &l.id);
+                if !out.iter().any(|e| e.kind == ev.kind && e.source == ev.source && e.target == ev.target && same_place(e)) {
                     made.entry(hi).or_insert(out.len());
                     out.push(ev);
                 }
@@ -542,6 +455,7 @@ impl<'k> EventCoder<'k> {
         }
         self.obligations(doc, toks, s, sspan, dates, places, &attribution, &mut out);
         self.fold_speech_act_content(s, toks, &mut out);
+        drop_restatements(&mut out);
         out
     }
 
@@ -636,6 +550,7 @@ impl<'k> EventCoder<'k> {
                 date_precision: None,
                 date_note: None,
                 date_range: None,
+                date_inherited: false,
                 status: Status::Asserted,
                 claimed_by: vec![],
                 plan: None,
@@ -653,93 +568,9 @@ impl<'k> EventCoder<'k> {
         }
     }
 
-    fn is_attempt(&self, s: &Sentence, h: &Hit) -> bool {
-        let from = h.first.saturating_sub(4).max(s.first);
-        let words: Vec<&str> = (from..h.first).map(|i| s.w(i)).collect();
-        let joined = words.join(" ");
-        let cues = self.kb.lexicon.cue("attempt");
-        cues.iter().any(|c| joined.ends_with(c.as_str()) || joined.contains(&format!("{c} ")))
-            || words.windows(2).any(|w| matches!(w[0], "operation" | "operations" | "offensive" | "campaign" | "battle" | "fight" | "push" | "drive" | "bid" | "effort" | "efforts") && matches!(w[1], "of" | "to" | "for"))
-    }
-
-    /// "are expected to hold a meeting", "is due to visit": scheduled, not promised.
-    fn scheduled(&self, s: &Sentence, h: &Hit) -> bool {
-        (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| matches!(s.w(i), "expected" | "due" | "scheduled" | "slated" | "set"))
-    }
-
-    /// Whether a condition ("if", "unless") follows the trigger in its sentence.
-    fn condition_after(&self, s: &Sentence, h: &Hit) -> bool {
-        (h.last + 1..s.end).any(|i| matches!(s.w(i), "if" | "unless"))
-    }
-
     /// The sector of a generic actor of this sentence ("protesters" -> CVL).
     fn generic_sector(&self, id: &str) -> Option<&str> {
         self.kb.lexicon.sector_nouns().iter().find(|(w, _)| sitrep_text::normalize::slug(w) == id).map(|(_, code)| code.as_str())
-    }
-
-    /// An intention reported as fact is itself an event (ontology.md): a
-    /// plan to attack is a THREAT, a plan to help, meet or concede is an
-    /// AGREEment; the planned act is kept as the plan.
-    fn recode_intention(&self, ev: &mut Event, attributed: bool) {
-        let new_kind = match ev.kind.as_str() {
-            "ASSAULT" | "COERCE" | "SANCTION" | "PROTEST" => "THREATEN",
-            // Announcing a withdrawal or a release to come is a concession
-            // with no material effect yet (ontology.md).
-            "RETREAT" | "CONCEDE" => "CONCEDE",
-            "AID" | "SUPPORT" | "COOPERATE" | "CONSULT" => "AGREE",
-            _ => return,
-        };
-        ev.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
-        ev.mode = match ev.kind.as_str() {
-            "ASSAULT" => Some("violence".into()),
-            "SANCTION" => Some("relations".into()),
-            "COERCE" => Some("restrict".into()),
-            "PROTEST" => Some("restrict".into()),
-            _ => None,
-        };
-        ev.kind = new_kind.into();
-        ev.control = None;
-        ev.status = if attributed { Status::Claimed } else { Status::Asserted };
-    }
-
-    /// Drops triggers that only name the content of another: a noun that is
-    /// the object of a verb trigger ("signed an agreement" is one event), or a
-    /// light verb before a noun trigger ("launched an offensive").
-    fn absorb(&self, s: &Sentence, hits: Vec<Hit>) -> Vec<Hit> {
-        let lx = &self.kb.lexicon;
-        let light = self.kb.lexicon.cue("light_verbs");
-        let is_light = |h: &Hit| {
-            let w = s.w(h.first);
-            light.iter().any(|l| l.split(' ').next() == Some(w) || sitrep_kb::lexicon::verb_forms_cached(l.split(' ').next().unwrap_or("")).iter().any(|(_, f)| f == w))
-        };
-        let receive = self.kb.lexicon.cue("aid_receive_verbs");
-        let is_receive = |h: &Hit| receive.iter().any(|r| r == s.w(h.first));
-        let mut hits = hits;
-        let mut drop = vec![false; hits.len()];
-        for i in 0..hits.len() {
-            let ti = &lx.triggers[hits[i].trigger as usize];
-            if ti.pos != Pos::Verb {
-                continue;
-            }
-            let Some(j) = (i + 1..hits.len()).find(|&j| !drop[j]) else { continue };
-            let tj = &lx.triggers[hits[j].trigger as usize];
-            let gap = hits[j].first - hits[i].last;
-            let clear = !(hits[i].last + 1..hits[j].first).any(|k| s.is_boundary(k) || matches!(s.w(k), "," | "that" | "which" | "who" | "to" | "and" | "but"));
-            if tj.pos == Pos::Noun && gap == 1 && hits[i].form == Form::Base && hits[i].first == hits[i].last {
-                drop[i] = true; // "mass demonstrations": the verb form is a modifier
-                continue;
-            }
-            if tj.pos == Pos::Noun && gap <= 5 && clear {
-                if is_light(&hits[i]) || is_receive(&hits[i]) {
-                    drop[i] = true;
-                    hits[j].after_light = true;
-                } else {
-                    drop[j] = true;
-                    hits[i].absorbed = Some((hits[j].trigger, hits[j].last));
-                }
-            }
-        }
-        hits.into_iter().zip(drop).filter(|(_, d)| !d).map(|(h, _)| h).collect()
     }
 
     /// Sets an unmarked mode from the words around the trigger: instruments
@@ -783,304 +614,16 @@ impl<'k> EventCoder<'k> {
         }
     }
 
-    /// "will not accept", "would not meet", "refused to withdraw", "failed to
-    /// reach": a refusal of the act rather than its absence.
-    fn is_refusal(&self, s: &Sentence, before: &[Hit], h: &Hit) -> bool {
-        let from = h.first.saturating_sub(4).max(s.first);
-        let words: Vec<&str> = (from..h.first).map(|i| s.w(i)).collect();
-        let modal_not = words.windows(2).any(|w| matches!(w[0], "will" | "would" | "can" | "could" | "shall") && matches!(w[1], "not" | "never"))
-            || words.iter().any(|w| matches!(*w, "won't" | "wouldn't" | "can't" | "cannot"));
-        let refuse_verb = words.iter().any(|w| {
-            ["refuse", "decline", "fail", "reject", "rule out", "oppose"].iter().any(|r| sitrep_kb::lexicon::verb_forms_cached(r).iter().any(|(_, f)| f == w))
-        }) && !before.iter().any(|p| p.last + 1 == h.first - 1 && p.last >= from);
-        modal_not || refuse_verb
-    }
-
-    fn is_negated(&self, s: &Sentence, h: &Hit) -> bool {
-        let from = h.first.saturating_sub(3).max(s.first);
-        (from..h.first).any(|i| self.cues.negation.iter().any(|n| n == s.w(i)) || s.w(i).ends_with("n't"))
-    }
-
-    /// The complement-taking trigger this one depends on ("vowed to <h>").
-    fn complement_parent(&self, s: &Sentence, before: &[Hit], h: &Hit) -> Option<usize> {
-        // The nearest complement-taking trigger among the two before it
-        // ("threatened to launch an airstrike": past the light verb).
-        for (pi, p) in before.iter().enumerate().rev().take(2) {
-            let pt = &self.kb.lexicon.triggers[p.trigger as usize];
-            if pt.complement.is_none() {
-                continue;
-            }
-            // Close enough and joined by "to" / "that" without a clause break.
-            let gap = h.first.saturating_sub(p.last);
-            let joined = (p.last + 1..h.first).any(|i| matches!(s.w(i), "to" | "that"));
-            return (gap <= 8 && joined && !(p.last + 1..h.first).any(|i| s.is_boundary(i))).then_some(pi);
-        }
-        None
-    }
-
-    /// Who a sentence attributes its content to: "X said", "according to X".
-    fn attribution(&self, s: &Sentence, hits: &[Hit]) -> Option<(Vec<String>, usize)> {
-        for i in s.first..s.end {
-            if let Some(p) = self.cues.according_to.iter().find(|p| s.phrase_at(i, p)) {
-                let after = i + p.split(' ').count();
-                if let Some(group) = self.group_right(s, after, 4) {
-                    return Some((group.iter().map(|&a| s.actors[a].id.clone()).collect(), i));
-                }
-                return Some((vec![], i));
-            }
-        }
-        for i in s.first..s.end {
-            let w = s.w(i);
-            let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says");
-            if !is_report || hits.iter().any(|h| h.first == i) {
-                continue;
-            }
-            // "X said" / "said X" / "X, the spokesman, said".
-            let left = self.group_left(s, i, 6, &[]);
-            let right = if i + 1 < s.end { self.group_right(s, i + 1, 3) } else { None };
-            let who = left.or(right).map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default();
-            return Some((who, i));
-        }
-        if s.words.iter().any(|w| matches!(w.as_str(), "reportedly" | "allegedly" | "purportedly")) {
-            return Some((vec![], s.first));
-        }
-        None
-    }
-
-    /// The nearest coordinated actor group ending before token `i`.
-    fn group_left(&self, s: &Sentence, i: usize, max_gap: usize, skip_preps: &[&str]) -> Option<Vec<usize>> {
-        let mut j = i;
-        let mut gap = 0;
-        while j > s.first {
-            j -= 1;
-            if let Some(a) = s.owner(j) {
-                let first = s.actors[a].first;
-                // The word before the mention, past any determiner.
-                let mut k = first;
-                while k > s.first && is_determiner(s.w(k - 1)) {
-                    k -= 1;
-                }
-                let prev = if k > s.first { s.w(k - 1) } else { "" };
-                if !s.actors[a].acts || skip_preps.contains(&prev) {
-                    j = first;
-                    gap += 1;
-                    if gap > max_gap {
-                        return None;
-                    }
-                    continue;
-                }
-                return Some(self.expand_group(s, a));
-            }
-            // A complement clause ("X said that ...") starts a new subject domain.
-            if s.is_boundary(j) || (s.w(j) == "that" && j + 1 < i) || self.is_report_word(s.w(j)) {
-                return None;
-            }
-            // ", led by X," / ", controlling the east," / ", which ...,": an
-            // inserted phrase between commas is not the subject; jump over it.
-            // At the closing comma of an inserted phrase (", controlling the
-            // east,"), jump to its opening comma.
-            if s.w(j) == "," {
-                if let Some(k) = (j.saturating_sub(12).max(s.first)..j).rev().find(|&k| s.w(k) == ",") {
-                    let next = s.w(k + 1);
-                    if next.ends_with("ing") || next.ends_with("ed") || matches!(next, "led" | "based" | "who" | "which" | "whose") {
-                        j = k;
-                        continue;
-                    }
-                }
-            }
-            if s.w(j) == "," && j + 1 < i {
-                let next = s.w(j + 1);
-                let inserted = next.ends_with("ing") || next.ends_with("ed") || matches!(next, "led" | "based" | "who" | "which" | "whose" | "backed" | "supported");
-                if inserted {
-                    if let Some(k) = (s.first..j).rev().find(|&k| s.w(k) == ",") {
-                        if j - k <= 12 {
-                            j = k;
-                            continue;
-                        }
-                    }
-                }
-            }
-            gap += 1;
-            if gap > max_gap {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// A pronoun right before the verb (auxiliaries and adverbs aside).
-    fn pronoun_subject(&self, s: &Sentence, h: &Hit) -> bool {
-        let mut k = h.first;
-        while k > s.first {
-            let w = s.w(k - 1);
-            // ("they" usually has its antecedent group right before it: left
-            // to the ordinary subject search.)
-            if matches!(w, "it" | "he" | "she") {
-                return true;
-            }
-            if w == "they" || w == "we" {
-                return false;
-            }
-            if !(BE.contains(&w) || matches!(w, "has" | "have" | "had" | "also" | "then" | "later" | "reportedly" | "will" | "would" | "could" | "did")) {
-                return false;
-            }
-            k -= 1;
-        }
-        false
-    }
-
-    /// An -ing participle right after a noun ("a plane delivering aid",
-    /// "forces fighting in the east"): a reduced relative clause.
-    fn reduced_relative(&self, s: &Sentence, h: &Hit) -> bool {
-        if h.form != Form::Gerund || h.first == s.first {
-            return false;
-        }
-        let prev = s.w(h.first - 1);
-        prev.chars().all(char::is_alphabetic)
-            && !BE.contains(&prev)
-            && !matches!(prev, "and" | "or" | "but" | "of" | "for" | "by" | "in" | "on" | "after" | "before" | "while" | "without" | "from" | "to" | "also" | "not" | "keep" | "kept" | "continue" | "continued" | "began" | "begin" | "started" | "stop" | "stopped" | "have" | "has" | "had")
-            && !self.cues.light.iter().any(|l| l.split(' ').next() == Some(prev))
-    }
-
-    /// A light verb ("launched", "carried out") shortly before a noun trigger.
-    fn light_verb_before(&self, s: &Sentence, h: &Hit) -> bool {
-        (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| {
-            let w = s.w(i);
-            self.cues.light_forms.contains(w)
-        })
-    }
-
-    /// The agent inside a noun trigger's phrase: an actor right before it,
-    /// possibly with "'s" and up to two modifiers ("Russia's new offensive").
-    fn np_agent(&self, s: &Sentence, h: &Hit) -> Option<Vec<usize>> {
-        let mut k = h.first;
-        for _ in 0..3 {
-            if k == s.first {
-                return None;
-            }
-            if let Some(a) = s.owner(k - 1) {
-                return s.actors[a].acts.then(|| self.expand_group(s, a));
-            }
-            let w = s.w(k - 1);
-            if matches!(w, "'s" | "\u{2019}s" | "-") || (w.chars().all(char::is_alphabetic) && !is_determiner(w) && !matches!(w, "of" | "by" | "on" | "in" | "and" | "to" | "for" | "with" | "against" | "after" | "before")) {
-                k -= 1;
-                continue;
-            }
-            return None;
-        }
-        None
-    }
-
-    /// The subject of the clause that a coordinated verb continues: the
-    /// nearest actor group before the previous verb of the sentence.
-    fn shared_subject(&self, s: &Sentence, and_at: usize) -> Option<Vec<String>> {
-        let g = self.group_left(s, and_at, 20, &["by", "from", "against", "to", "with", "on", "for", "in", "at", "of"])?;
-        Some(dedup(g.iter().map(|&a| s.actors[a].id.clone())))
-    }
-
-    fn is_report_word(&self, w: &str) -> bool {
-        matches!(w, "said" | "says" | "told" | "stated" | "announced" | "reported" | "claimed" | "added")
-    }
-
-    /// The nearest coordinated actor group starting at or after token `i`.
-    fn group_right(&self, s: &Sentence, i: usize, max_gap: usize) -> Option<Vec<usize>> {
-        let mut gap = 0;
-        for j in i..s.end {
-            if let Some(a) = s.owner(j) {
-                if s.actors[a].acts {
-                    return Some(self.expand_group(s, self.head_of(s, a)));
-                }
-            }
-            if s.is_boundary(j) || matches!(s.w(j), "." | "that" | "which" | "who") {
-                return None;
-            }
-            gap += 1;
-            if gap > max_gap {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// "Haftar's LNA", "Libya's GNA": the possessed actor is the head.
-    fn head_of(&self, s: &Sentence, a: usize) -> usize {
-        let after = s.actors[a].last + 1;
-        if after + 1 < s.end && matches!(s.w(after), "'s" | "\u{2019}s") {
-            if let Some(b) = s.owner(after + 1) {
-                if s.actors[b].acts && b != a {
-                    return b;
-                }
-            }
-        }
-        a
-    }
-
-    /// An actor with the actors coordinated with it ("France, Italy and
-    /// Greece"). Commas join a list only when an "and"/"or" closes it, so
-    /// "According to X, the army ..." stays two groups.
-    fn expand_group(&self, s: &Sentence, a: usize) -> Vec<usize> {
-        let is_actor = |x: usize| s.actors[x].acts;
-        // Walk left to the start of the chain, then right along it,
-        // recording whether each join has a conjunction.
-        let join_before = |x: usize| -> Option<(usize, bool)> {
-            let mut k = s.actors[x].first;
-            let mut conj = false;
-            while k > s.first && matches!(s.w(k - 1), "," | "and" | "or" | "&" | "the") {
-                conj |= matches!(s.w(k - 1), "and" | "or" | "&");
-                k -= 1;
-            }
-            if k == s.actors[x].first || k == s.first {
-                return None;
-            }
-            s.owner(k - 1).filter(|&b| is_actor(b) && b != x).map(|b| (b, conj))
-        };
-        let join_after = |x: usize| -> Option<(usize, bool)> {
-            let next = s.actors[x].last + 1;
-            let mut k = next;
-            let mut conj = false;
-            while k < s.end && matches!(s.w(k), "," | "and" | "or" | "&" | "the" | "as" | "well") {
-                conj |= matches!(s.w(k), "and" | "or" | "&" | "well");
-                k += 1;
-            }
-            if k == next || k >= s.end {
-                return None;
-            }
-            s.owner(k).filter(|&b| is_actor(b) && b != x).map(|b| (b, conj))
-        };
-        let mut start = a;
-        let mut guard = 0;
-        while let Some((b, _)) = join_before(start) {
-            start = b;
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
-        }
-        let mut chain = vec![(start, false)];
-        let mut cur = start;
-        while let Some((b, conj)) = join_after(cur) {
-            if chain.iter().any(|(x, _)| *x == b) || chain.len() > 20 {
-                break;
-            }
-            chain.push((b, conj));
-            cur = b;
-        }
-        // Cut after the last conjunction; the member `a` must survive.
-        let last_conj = chain.iter().rposition(|(_, c)| *c).unwrap_or(0);
-        let chain: Vec<usize> = chain[..=last_conj].iter().map(|(x, _)| *x).collect();
-        if chain.contains(&a) {
-            chain
-        } else {
-            vec![a]
-        }
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn event_for(&self, doc: &Document, s: &Sentence, sspan: Span, h: &Hit, t: &Trigger, memory: &Memory, attribution: &Option<(Vec<String>, usize)>, prior_subject: Option<&[String]>) -> Option<Event> {
         // A verb used as a noun ("the killing of ...") takes a noun's roles.
         let as_noun;
         let t = if h.nominal {
-            as_noun = Trigger { pos: Pos::Noun, target: vec!["object".into()], ..t.clone() };
+            // Its prepositional frame stays ("the meeting with X"); its
+            // object moves into an "of" phrase.
+            let mut target: Vec<String> = t.target.iter().filter(|x| *x != "object" && *x != "subject").cloned().collect();
+            target.push("object".into());
+            as_noun = Trigger { pos: Pos::Noun, target, ..t.clone() };
             &as_noun
         } else {
             t
@@ -1125,9 +668,18 @@ impl<'k> EventCoder<'k> {
             target = Vec::new();
             for spec in if t.target.is_empty() { vec!["object".to_string()] } else { t.target.clone() } {
                 let g = if spec == "subject" {
-                    // "X are legitimate targets (of Y)": the subject is the target.
-                    let g = std::mem::take(&mut source);
-                    (!g.is_empty()).then_some(g)
+                    if let Some((what, who)) = self.object_complement(s, h) {
+                        // "Y will regard X as legitimate targets": the
+                        // object of "regard" is what the noun says, its
+                        // subject the one who says so.
+                        source = who;
+                        Some(what)
+                    } else {
+                        // "X are legitimate targets (of Y)": the subject is the target.
+                        let g = std::mem::take(&mut source);
+                        let g = if g.is_empty() { self.group_left(s, h.first, 6, &["by", "from", "against", "to", "with", "on", "for"]).unwrap_or_default() } else { g };
+                        (!g.is_empty()).then_some(g)
+                    }
                 } else if spec == "object" {
                     let start = if t.pos == Pos::Noun && h.last + 1 < s.end && s.w(h.last + 1) == "of" { h.last + 2 } else { h.last + 1 };
                     self.object(s, start)
@@ -1205,17 +757,53 @@ impl<'k> EventCoder<'k> {
         target.retain(|a| !source.iter().any(|b| s.actors[*b].id == s.actors[*a].id));
         let mut src: Vec<String> = dedup(source.iter().map(|&a| s.actors[a].id.clone()));
         let mut tgt: Vec<String> = dedup(target.iter().map(|&a| s.actors[a].id.clone()));
-        // "..., which refused to ...": the relative pronoun stands for the
-        // actor before it.
-        if src.is_empty() && t.pos == Pos::Verb && !passive {
+        // "..., which refused to ...", "victories for the forces that fought
+        // ...": the relative pronoun stands for the noun phrase right before
+        // it, whatever governs that phrase; failing one, for the actor
+        // further left.
+        if t.pos == Pos::Verb && !passive && !h.nominal {
             let mut k = h.first;
             while k > s.first && matches!(s.w(k - 1), "also" | "then" | "later" | "had" | "has" | "have" | "reportedly") {
                 k -= 1;
             }
-            if k > s.first && matches!(s.w(k - 1), "which" | "who" | "that") {
-                if let Some(g) = self.group_left(s, k - 1, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at"]) {
+            if k > s.first + 1 && matches!(s.w(k - 1), "which" | "who" | "that") {
+                let before = if s.w(k - 2) == "," && k > s.first + 2 { k - 3 } else { k - 2 };
+                let antecedent = s.owner(before).filter(|&a| s.actors[a].acts).map(|a| self.expand_group(s, a));
+                if let Some(g) = antecedent {
                     src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                } else if src.is_empty() {
+                    if let Some(g) = self.group_left(s, k - 1, 12, &["by", "from", "against", "to", "with", "on", "for", "in", "at"]) {
+                        src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                    }
                 }
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
+        // "X attacked Y and killed ...", "X attacked Y, killing ...": a verb
+        // that continues the clause before it (no subject of its own after
+        // the "and" or comma) shares the subject of the verb before it, not
+        // that verb's object, which is the nearest actor to its left.
+        if t.pos == Pos::Verb && !passive && !h.nominal {
+            if let Some(prev) = prior_subject.filter(|p| !p.is_empty() && self.continues_clause(s, h)) {
+                src = prev.to_vec();
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
+        // "X is said to have sent ...", "troops are believed to have
+        // arrived": the subject of the passive report verb is the agent.
+        if src.is_empty() && t.pos == Pos::Verb && !passive {
+            if let Some(g) = self.raised_subject(s, h) {
+                src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                tgt.retain(|x| !src.contains(x));
+            }
+        }
+        // "After meeting X, Y said ...", "In addition to seeking help from
+        // X, Y visited ...": an opening participle clause has the subject of
+        // the main clause after it.
+        if src.is_empty() && h.form == Form::Gerund && t.pos != Pos::Adj {
+            if let Some(g) = self.main_subject_after_opening(s, h) {
+                src = dedup(g.iter().map(|&a| s.actors[a].id.clone()));
+                tgt.retain(|x| !src.contains(x));
             }
         }
         // "X visited Algeria and met with Y": a verb after "and" shares the
@@ -1237,8 +825,19 @@ impl<'k> EventCoder<'k> {
             if let Some(w) = subj {
                 // "X said it destroyed ...": a pronoun is the speaker; a noun
                 // ("a force attacked") is someone the memory may know.
+                // "Saudi Arabia said the kingdom would ...": in reported
+                // speech a descriptor of the speaker's kind is the speaker.
+                let speaker_kind = |who: &[String]| who.first().and_then(|id| self.kb.get(id)).map(|r| r.kind);
+                let describes_speaker = |who: &[String], at: usize| {
+                    at < h.first
+                        && match speaker_kind(who) {
+                            Some(EntityType::Country | EntityType::Government) => matches!(w.as_str(), "government" | "country" | "kingdom" | "nation" | "state" | "ministry"),
+                            Some(EntityType::ArmedGroup) => matches!(w.as_str(), "army" | "forces" | "troops" | "militia" | "group" | "movement" | "military"),
+                            _ => false,
+                        }
+                };
                 let pronoun = PRONOUNS.contains(&w.as_str());
-                if let Some((who, _)) = attribution.as_ref().filter(|(w, _)| !w.is_empty() && pronoun) {
+                if let Some((who, _)) = attribution.as_ref().filter(|(who, at)| !who.is_empty() && (pronoun || describes_speaker(who, *at))) {
                     src = who.clone();
                 } else if let Some(prev) = prior_subject.filter(|p| pronoun && !p.is_empty()) {
                     // "After X drove Y out, it took ...": the earlier clause's subject.
@@ -1255,6 +854,27 @@ impl<'k> EventCoder<'k> {
             }
         } else if !from_group.is_empty() && tgt.is_empty() {
             tgt = dedup(from_group.iter().map(|&a| s.actors[a].id.clone()));
+        }
+        // "in protest of X", "in support of X": the "of" phrase of the
+        // adverbial names whom it is about.
+        if tgt.is_empty() && t.pos == Pos::Noun && h.first > s.first && s.w(h.first - 1) == "in" && h.last + 2 < s.end && s.w(h.last + 1) == "of" {
+            if let Some(g) = self.object(s, h.last + 2) {
+                tgt = dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone())).into_iter().filter(|x| !src.contains(x)).collect();
+            }
+        }
+        // "supported that government", "attacked this militia": a
+        // demonstrative object points back to the last one named.
+        if tgt.is_empty() && t.pos == Pos::Verb && !passive && h.last + 2 < s.end && matches!(s.w(h.last + 1), "that" | "this") && s.owner(h.last + 2).is_none() {
+            if let Some(id) = memory.resolve_demonstrative(s.w(h.last + 2)).filter(|id| !src.contains(id)) {
+                tgt = vec![id];
+            }
+        }
+        // "X advanced, thanks to support from Y": help credited for the
+        // clause's outcome goes to the clause's subject.
+        if tgt.is_empty() && matches!(t.kind.as_str(), "AID" | "SUPPORT") {
+            if let Some(g) = self.beneficiary(s, h) {
+                tgt = dedup(g.iter().map(|&a| s.actors[a].id.clone())).into_iter().filter(|x| !src.contains(x)).collect();
+            }
         }
         let mut kind = t.kind.clone();
         let mut mode = t.mode.clone();
@@ -1303,6 +923,11 @@ impl<'k> EventCoder<'k> {
         if src.is_empty() && tgt.is_empty() && object_place.is_none() && t.weight.unwrap_or(1.0) < 1.0 {
             return None;
         }
+        // "Turkish-backed forces": the relation holds only between actors;
+        // with no actor as the noun it modifies, nothing is reported.
+        if t.pos == Pos::Adj && !passive && tgt.is_empty() {
+            return None;
+        }
         // Backing an armed force in war is material help.
         if kind == "SUPPORT" && target.iter().any(|&a| s.actors[a].kind == EntityType::ArmedGroup) {
             kind = "AID".into();
@@ -1313,6 +938,21 @@ impl<'k> EventCoder<'k> {
             let all = dedup(src.iter().chain(tgt.iter()).cloned());
             src = all.clone();
             tgt = all;
+        } else if symmetric && src.is_empty() {
+            // "talks between X and Y": the partners take both roles.
+            if let Some(g) = self.prep_object(s, h.last + 1, "between") {
+                src = dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone()));
+                tgt = src.clone();
+            }
+        } else if symmetric && tgt.is_empty() && src.len() >= 2 {
+            // "France and Italy met": a coordinated subject of a reciprocal
+            // act names the partners themselves.
+            tgt = src.clone();
+        }
+        if !symmetric {
+            // A pronoun or a continued clause can name the source again as
+            // the target; no one acts on himself here.
+            tgt.retain(|x| !src.contains(x));
         }
         let control = control.map(|(c, place)| {
             if c == "lose" {
@@ -1342,6 +982,7 @@ impl<'k> EventCoder<'k> {
             date_precision: None,
             date_note: None,
             date_range: None,
+            date_inherited: false,
             status,
             claimed_by,
             plan: None,
@@ -1356,261 +997,53 @@ impl<'k> EventCoder<'k> {
         })
     }
 
-    /// The word right before the trigger that stands for the subject
-    /// ("he", "it", "the army"), if the subject slot holds one.
-    fn subject_word(&self, s: &Sentence, h: &Hit) -> Option<String> {
-        let from = h.first.saturating_sub(4).max(s.first);
-        (from..h.first).rev().map(|i| s.w(i)).find(|w| PRONOUNS.contains(w) || DESCRIPTOR_NOUNS.contains(w)).map(str::to_string)
-    }
-
-    fn is_passive(&self, s: &Sentence, h: &Hit) -> bool {
-        let from = h.first.saturating_sub(3).max(s.first);
-        let aux = (from..h.first).any(|i| BE.contains(&s.w(i)));
-        let by = h.last + 1 < s.end && s.w(h.last + 1) == "by";
-        // A sentence-initial participle ("Supported by X, ..."), or a reduced
-        // relative ("drones provided by Turkey").
-        let initial = h.first == s.first && by;
-        let reduced = by && h.last + 2 < s.end && (s.owner(h.last + 2).is_some() || (is_determiner(s.w(h.last + 2)) && h.last + 3 < s.end && s.owner(h.last + 3).is_some()));
-        if reduced {
-            return true;
-        }
-        aux || initial || (by && s.owner(h.last + 2.min(s.end - h.last - 1)).is_some() && h.first > s.first && s.w(h.first - 1) == ",")
-    }
-
-    fn by_phrase(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
-        // Up to ten words: "the financing of the captured system was done by X".
-        let to = (from + 10).min(s.end);
-        let by = (from..to).find(|&i| s.w(i) == "by" && s.owner(i).is_none())?;
-        if (from..by).any(|i| s.is_boundary(i)) {
-            return None;
-        }
-        self.group_right(s, by + 1, 4)
-    }
-
-    /// The direct object: the first mention after the trigger, before any
-    /// preposition that takes its own role, a clause break, or another verb.
-    fn object(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {
-        let mut gap = 0;
-        for j in from..s.end {
-            if let Some(a) = s.owner(j) {
-                // Equipment is what is hit, not who: its owner is unknown here.
-                if s.actors[a].acts || s.actors[a].kind == EntityType::Place {
-                    return Some(self.expand_group(s, self.head_of(s, a)));
-                }
-            }
-            let w = s.w(j);
-            if s.is_boundary(j) || matches!(w, "." | "," | "that" | "which" | "who" | "by" | "to" | "from" | "with" | "against" | "on" | "in" | "at" | "after" | "before" | "as" | "while" | "when" | "because" | "if" | "since" | "and" | "near") {
-                return None;
-            }
-            gap += 1;
-            if gap > 6 {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// The mention after preposition `prep` following the trigger.
-    fn prep_object(&self, s: &Sentence, from: usize, prep: &str) -> Option<Vec<usize>> {
-        let to = (from + 10).min(s.end);
-        for i in from..to {
-            if s.is_boundary(i) || (i > from && matches!(s.w(i), "." | "that" | "which" | "who")) {
-                return None;
-            }
-            if s.phrase_at(i, prep) && s.owner(i).is_none() {
-                let after = i + prep.split(' ').count();
-                // "to send troops": an infinitive, not a recipient.
-                if prep == "to" && after < s.end && s.owner(after).is_none() && !is_determiner(s.w(after)) && !self.is_name_word(s, after) {
-                    return None;
-                }
-                return self.group_right(s, after, 4).or_else(|| {
-                    // A place object is fine too.
-                    (after..(after + 4).min(s.end)).find_map(|j| s.owner(j)).map(|a| vec![a])
-                });
-            }
-        }
-        None
-    }
-
-    /// Whether a receive verb ("received", "obtained") stands right before a noun trigger.
-    fn after_receive_verb(&self, s: &Sentence, h: &Hit) -> bool {
-        let receive = self.kb.lexicon.cue("aid_receive_verbs");
-        (h.first.saturating_sub(4).max(s.first)..h.first).any(|i| receive.iter().any(|r| r == s.w(i)))
-    }
-
-    /// The partners of a symmetric event: the "with" group, else the object group.
-    fn partners(&self, s: &Sentence, h: &Hit) -> Vec<String> {
-        let g = self.prep_object(s, h.last + 1, "with").or_else(|| self.object(s, h.last + 1)).unwrap_or_default();
-        dedup(g.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone()))
-    }
-
-    /// Whether the object after the trigger is a people noun ("captured 12 fighters").
-    fn people_object(&self, s: &Sentence, h: &Hit) -> bool {
-        (h.last + 1..(h.last + 5).min(s.end)).any(|i| PEOPLE_NOUNS.contains(&s.w(i)))
-    }
-
-    fn status(&self, s: &Sentence, h: &Hit, attribution: &Option<(Vec<String>, usize)>) -> (Status, Vec<String>) {
-        let clause_start = (s.first..h.first).rev().find(|&i| s.is_boundary(i)).map_or(s.first, |i| i + 1);
-        let before: Vec<&str> = (clause_start..h.first).map(|i| s.w(i)).collect();
-        let joined = before.join(" ");
-        let has = |list: &[String]| {
-            list.iter().any(|c| {
-                let c = c.as_str();
-                before.contains(&c) || (c.contains(' ') && joined.contains(c))
-            })
-        };
-        let deny_near = (h.first.saturating_sub(6).max(s.first)..h.first).any(|i| self.cues.deny_forms.contains(s.w(i)));
-        let who = attribution.as_ref().map(|(w, _)| w.clone()).unwrap_or_default();
-        if deny_near {
-            return (Status::Denied, who);
-        }
-        let near: Vec<&str> = (h.first.saturating_sub(5).max(clause_start)..h.first).map(|i| s.w(i)).collect();
-        let near_joined = near.join(" ");
-        let near_has = |list: &[String]| list.iter().any(|c| near.contains(&c.as_str()) || (c.contains(' ') && near_joined.contains(c.as_str())));
-        // In reported speech "would" is the future of the past: "X said it
-        // would withdraw" is an intention, as "will" is.
-        let reported = attribution.as_ref().map_or(false, |(_, at)| *at < h.first);
-        let modal_future = near.iter().any(|w| matches!(*w, "would" | "will" | "'ll" | "shall"));
-        if has(&["if".to_string(), "unless".to_string()]) {
-            return (Status::Hypothetical, who);
-        }
-        if near_has(&self.cues.intend) || (reported && modal_future) {
-            return (Status::Intended, who);
-        }
-        if near_has(&self.cues.hypothetical) {
-            return (Status::Hypothetical, who);
-        }
-        match attribution {
-            Some((w, at)) if *at != h.first => (Status::Claimed, w.clone()),
-            _ => (Status::Asserted, vec![]),
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn place_and_date(&self, doc: &Document, toks: &Tokens, s: &Sentence, h: &Hit, ev: &mut Event, dates: &[DateMention], places: &HashMap<String, EventPlace>) {
-        // Place: the object place, else a locative phrase nearest the trigger;
-        // for statements only a place attached to the verb ("said in Ankara"),
-        // since the places they mention are usually their topic.
-        let reach = if VERBAL.contains(&ev.kind.as_str()) { 4 } else { 16 };
-        let loc_id = ev.location.as_ref().map(|l| l.id.clone()).or_else(|| self.locative_place(s, h, reach));
-        ev.location = loc_id.and_then(|id| places.get(&id).cloned());
-        if let (Some(c), Some(l)) = (&mut ev.control, &ev.location) {
-            c.place = l.id.clone();
-        }
-        // Date: the date expression nearest the trigger in the sentence.
-        let tpos = toks.toks[h.first].span.start;
-        let best = dates.iter().min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
-        match best {
-            Some(d) => {
-                ev.date = Some(d.date);
-                ev.date_from = Some(d.from);
-                ev.date_precision = Some(d.precision);
-                ev.date_note = d.note.clone();
-                ev.date_range = d.range;
-            }
-            None => {
-                if let Some(p) = doc.published {
-                    ev.date = Some(p);
-                    ev.date_from = Some(DateFrom::Published);
-                    ev.date_precision = Some(p.precision());
-                }
-            }
-        }
-    }
-
-    fn locative_place(&self, s: &Sentence, h: &Hit, reach: usize) -> Option<String> {
-        const PREPS: &[&str] = &["in", "at", "near", "outside", "around", "inside", "into", "off", "of", "on", "across", "over", "towards", "toward", "to"];
-        let mut best: Option<(usize, String)> = None;
-        for a in &s.actors {
-            if a.kind != EntityType::Place && a.kind != EntityType::Country {
-                continue;
-            }
-            if a.first == s.first {
-                continue;
-            }
-            let prev = s.w(a.first - 1);
-            if !PREPS.contains(&prev) {
-                continue;
-            }
-            // "based in Tobruk", "located south of Misurata": where an actor
-            // or a place is, not where the event happened.
-            let lead = (a.first.saturating_sub(4).max(s.first)..a.first).map(|k| s.w(k)).collect::<Vec<_>>();
-            if lead.iter().any(|w| matches!(*w, "based" | "headquartered" | "stationed" | "located" | "situated")) {
-                continue;
-            }
-            if a.kind == EntityType::Country && !matches!(prev, "in" | "to" | "into" | "across" | "off") {
-                continue;
-            }
-            let dist = if a.first > h.last { a.first - h.last } else { (h.first - a.last) * 2 };
-            if dist > reach {
-                continue; // too far to be this event's place
-            }
-            if best.as_ref().map_or(true, |(d, _)| dist < *d) {
-                best = Some((dist, a.id.clone()));
-            }
-        }
-        best.map(|(_, id)| id)
-    }
-
-    /// Figures in the clause of the trigger.
-    fn size(&self, s: &Sentence, h: &Hit) -> Option<Size> {
-        let mut size = Size::default();
-        let from = h.first.saturating_sub(8).max(s.first);
-        let to = (h.last + 12).min(s.end);
-        for i in from..to {
-            let Some(n) = number(s.w(i)) else { continue };
-            let window: Vec<&str> = ((i + 1)..(i + 5).min(s.end)).map(|k| s.w(k)).collect();
-            let before: Vec<&str> = (i.saturating_sub(3).max(s.first)..i).map(|k| s.w(k)).collect();
-            let count = Count::Exact(n);
-            // The words after a figure say what it counts ("30 wounded"); the
-            // words before only when nothing follows ("killed 12").
-            let category = [&window, &before].iter().find_map(|ws| {
-                let has = |list: &[String]| list.iter().any(|c| ws.contains(&c.as_str()));
-                [&self.cues.dead, &self.cues.injured, &self.cues.displaced, &self.cues.captured]
-                    .iter()
-                    .position(|l| has(l))
-            });
-            if let Some(c) = category {
-                let slot = match c {
-                    0 => &mut size.dead,
-                    1 => &mut size.injured,
-                    2 => &mut size.displaced,
-                    _ => &mut size.captured,
-                };
-                slot.get_or_insert(count);
-            } else if i > h.last && i <= h.last + 4 {
-                // "destroyed 25 units of enemy military equipment"
-                let what: Vec<&str> = window.iter().take_while(|w| w.chars().all(char::is_alphabetic)).copied().collect();
-                if !what.is_empty() && !matches!(what[0], "percent" | "per" | "years" | "days" | "km" | "miles") {
-                    let mut phrase = what.join(" ");
-                    if phrase.starts_with("units of") {
-                        let more: Vec<&str> = ((i + 1)..(i + 7).min(s.end)).map(|k| s.w(k)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
-                        phrase = more.join(" ");
-                    }
-                    size.other.push(OtherCount { what: phrase, n: count });
-                }
-            }
-        }
-        (!size.is_empty()).then_some(size)
-    }
 }
 
-/// Recodes a refused act as REJECT with the mode of what was refused;
-/// false when the act is not one that can be refused (an attack not made).
-fn reject_as(ev: &mut Event) -> bool {
-    let mode = match ev.kind.as_str() {
-        "CONSULT" => "meet",
-        "AID" | "COOPERATE" => "assist",
-        "AGREE" | "SUPPORT" | "REQUEST" => "change",
-        "RETREAT" | "CONCEDE" => "yield",
-        _ => return false,
+/// Within one sentence, an event that says no more than another of its
+/// kind ("hold a meeting to discuss", "forces fighting ... in the fight
+/// against") is the same event worded twice: every role it fills the other
+/// fills alike, and it names no other place or date.
+fn drop_restatements(out: &mut Vec<Event>) {
+    let within = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+    let place = |e: &Event| e.location.as_ref().map(|l| l.id.clone()).or_else(|| e.control.as_ref().map(|c| c.place.clone()));
+    let says_less = |b: &Event, a: &Event| {
+        a.kind == b.kind
+            && within(&b.source, &a.source)
+            && within(&b.target, &a.target)
+            && (place(b).is_none() || place(b) == place(a))
+            && (b.date_from == Some(DateFrom::Published) || b.date == a.date)
     };
-    ev.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
-    ev.kind = "REJECT".into();
-    ev.mode = Some(mode.into());
-    ev.control = None;
-    ev.status = Status::Asserted;
-    true
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len() {
+        for j in 0..out.len() {
+            if i == j || !keep[j] || !keep[i] {
+                continue;
+            }
+            // Drop i when j says all it says; on a tie keep the one that
+            // names a mode or a change of control, else the first.
+            let rank = |k: usize| (out[k].mode.is_some(), out[k].control.is_some(), usize::MAX - k);
+            let tie = says_less(&out[j], &out[i]);
+            if says_less(&out[i], &out[j]) && (!tie || rank(j) > rank(i)) {
+                keep[i] = false;
+            }
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// "the fighting", "the talks", "the capture of the town": a mention with
+/// no actor of a kind of event the article reports with its actors is most
+/// likely that event again, named in passing; it adds nothing but a
+/// duplicate. Actorless events of kinds reported nowhere else are kept (the
+/// only word of them the article gives).
+fn drop_actorless_rementions(events: &mut Vec<Event>) {
+    let actorless = |e: &Event| e.source.is_empty() && e.target.is_empty();
+    let known: std::collections::HashSet<String> = events.iter().filter(|e| !actorless(e)).map(|e| e.kind.clone()).collect();
+    events.retain(|e| !actorless(e) || !known.contains(&e.kind));
 }
 
 /// One event per coordinated source ("the UAE, Egypt and Russia supported
@@ -1654,15 +1087,6 @@ fn s_tok_span(toks: &Tokens, i: usize) -> Span {
     toks.toks[i].span
 }
 
-fn pos_rank(p: Pos, f: Form) -> u8 {
-    match (p, f) {
-        (Pos::Verb, Form::Past) | (Pos::Verb, Form::Third) => 3,
-        (Pos::Verb, _) => 2,
-        (Pos::Noun, _) => 1,
-        (Pos::Adj, _) => 0,
-    }
-}
-
 fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for x in it {
@@ -1673,25 +1097,14 @@ fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
-/// A number written in digits or words.
-fn number(w: &str) -> Option<u64> {
-    if w.chars().next().map_or(false, |c| c.is_ascii_digit()) {
-        let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
-        if w.chars().any(|c| c.is_alphabetic()) || digits.len() > 9 {
-            return None;
-        }
-        return digits.parse().ok();
-    }
-    const WORDS: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-    WORDS.iter().position(|x| *x == w).map(|n| n as u64).filter(|&n| n > 1)
-}
-
 pub use sitrep_model::cameo_root;
 
 /// The most recent actors of each kind, for pronouns and descriptors.
 #[derive(Default)]
 struct Memory {
     person: Option<String>,
+    /// The last government proper (not a country or an organisation).
+    state: Option<String>,
     group: Option<String>,
     government: Option<String>,
     any: Option<String>,
@@ -1703,10 +1116,24 @@ impl Memory {
             match a.kind {
                 EntityType::Person => self.person = Some(a.id.clone()),
                 EntityType::ArmedGroup => self.group = Some(a.id.clone()),
-                EntityType::Government | EntityType::Country | EntityType::InternationalOrg => self.government = Some(a.id.clone()),
+                EntityType::Government => {
+                    self.state = Some(a.id.clone());
+                    self.government = Some(a.id.clone());
+                }
+                EntityType::Country | EntityType::InternationalOrg => self.government = Some(a.id.clone()),
                 _ => continue,
             }
             self.any = Some(a.id.clone());
+        }
+    }
+
+    /// What a demonstrative descriptor ("that government", "this army")
+    /// points back to.
+    fn resolve_demonstrative(&self, noun: &str) -> Option<String> {
+        match noun {
+            "government" | "administration" | "regime" | "cabinet" => self.state.clone(),
+            "army" | "militia" | "force" | "forces" | "group" | "movement" => self.group.clone(),
+            _ => None,
         }
     }
 

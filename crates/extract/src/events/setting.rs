@@ -1,0 +1,166 @@
+//! Where, when and how many: the place and date of an event, the
+//! story's place for events that name none, and figures.
+
+use super::*;
+
+impl<'k> EventCoder<'k> {
+    /// Where the sentence names no place for an event: a deployment or a
+    /// visit happens in the country it goes to; a physical act happens where
+    /// the story last was (this sentence or the two before), else in the
+    /// country the article is about.
+    pub(super) fn settle_locations(&self, doc: &Document, events: &mut [Event], sent_places: &[Vec<String>], mentions: &[RawMention], ids: &[String], places: &HashMap<String, EventPlace>) {
+        // The country the story happens in: that of its towns and bases,
+        // else the country it names most.
+        let mut by_place: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (m, id) in mentions.iter().zip(ids) {
+            let _ = m;
+            let Some(p) = places.get(id) else { continue };
+            let is_country = self.kb.get(id).map_or(false, |r| r.kind == EntityType::Country);
+            if is_country {
+                *by_name.entry(id.clone()).or_default() += 1;
+            } else if let Some(c) = p.country.as_deref().and_then(|c| self.kb.country(c)) {
+                *by_place.entry(self.kb.entity(c).id.clone()).or_default() += 1;
+            }
+        }
+        let top = |m: HashMap<String, usize>| m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(id, _)| id);
+        let home = top(by_place).or_else(|| top(by_name)).filter(|id| places.contains_key(id));
+        for e in events.iter_mut().filter(|e| e.location.is_none()) {
+            let kind = e.kind.as_str();
+            let goes_to = matches!(kind, "AID" | "MOBILIZE") || (kind == "CONSULT" && e.mode.as_deref() == Some("visit"));
+            if goes_to {
+                if let Some(t) = e.target.iter().find(|t| self.kb.get(t).map_or(false, |r| r.kind == EntityType::Country) && places.contains_key(*t)) {
+                    e.location = places.get(t).cloned();
+                    continue;
+                }
+            }
+            if !PHYSICAL.contains(&kind) {
+                continue;
+            }
+            let si = doc.sentences.partition_point(|sp| sp.start < e.span.start).min(sent_places.len().saturating_sub(1));
+            let recent = (si.saturating_sub(2)..=si).rev().find_map(|k| sent_places.get(k).and_then(|v| v.last().cloned()));
+            e.location = recent.or_else(|| home.clone()).and_then(|id| places.get(&id).cloned());
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn place_and_date(&self, doc: &Document, toks: &Tokens, s: &Sentence, h: &Hit, ev: &mut Event, dates: &[DateMention], places: &HashMap<String, EventPlace>) {
+        // Place: the object place, else a locative phrase nearest the trigger;
+        // for statements only a place attached to the verb ("said in Ankara"),
+        // since the places they mention are usually their topic.
+        let reach = if VERBAL.contains(&ev.kind.as_str()) { 4 } else { 16 };
+        let loc_id = ev.location.as_ref().map(|l| l.id.clone()).or_else(|| self.locative_place(s, h, reach));
+        ev.location = loc_id.and_then(|id| places.get(&id).cloned());
+        if let (Some(c), Some(l)) = (&mut ev.control, &ev.location) {
+            c.place = l.id.clone();
+        }
+        // Date: the date expression nearest the trigger in the sentence.
+        let tpos = toks.toks[h.first].span.start;
+        let best = dates.iter().min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
+        match best {
+            Some(d) => {
+                ev.date = Some(d.date);
+                ev.date_from = Some(d.from);
+                ev.date_precision = Some(d.precision);
+                ev.date_note = d.note.clone();
+                ev.date_range = d.range;
+            }
+            None => {
+                if let Some(p) = doc.published {
+                    ev.date = Some(p);
+                    ev.date_from = Some(DateFrom::Published);
+                    ev.date_precision = Some(p.precision());
+                }
+            }
+        }
+    }
+
+    pub(super) fn locative_place(&self, s: &Sentence, h: &Hit, reach: usize) -> Option<String> {
+        const PREPS: &[&str] = &["in", "at", "near", "outside", "around", "inside", "into", "off", "of", "on", "across", "over", "towards", "toward", "to"];
+        let mut best: Option<(usize, String)> = None;
+        for a in &s.actors {
+            if a.kind != EntityType::Place && a.kind != EntityType::Country {
+                continue;
+            }
+            if a.first == s.first {
+                continue;
+            }
+            let prev = s.w(a.first - 1);
+            if !PREPS.contains(&prev) {
+                continue;
+            }
+            // "based in Tobruk", "located south of Misurata": where an actor
+            // or a place is, not where the event happened.
+            let lead = (a.first.saturating_sub(4).max(s.first)..a.first).map(|k| s.w(k)).collect::<Vec<_>>();
+            if lead.iter().any(|w| matches!(*w, "based" | "headquartered" | "stationed" | "located" | "situated")) {
+                continue;
+            }
+            if a.kind == EntityType::Country && !matches!(prev, "in" | "to" | "into" | "across" | "off") {
+                continue;
+            }
+            let dist = if a.first > h.last { a.first - h.last } else { (h.first - a.last) * 2 };
+            if dist > reach {
+                continue; // too far to be this event's place
+            }
+            if best.as_ref().map_or(true, |(d, _)| dist < *d) {
+                best = Some((dist, a.id.clone()));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Figures in the clause of the trigger.
+    pub(super) fn size(&self, s: &Sentence, h: &Hit) -> Option<Size> {
+        let mut size = Size::default();
+        let from = h.first.saturating_sub(8).max(s.first);
+        let to = (h.last + 12).min(s.end);
+        for i in from..to {
+            let Some(n) = number(s.w(i)) else { continue };
+            let window: Vec<&str> = ((i + 1)..(i + 5).min(s.end)).map(|k| s.w(k)).collect();
+            let before: Vec<&str> = (i.saturating_sub(3).max(s.first)..i).map(|k| s.w(k)).collect();
+            let count = Count::Exact(n);
+            // The words after a figure say what it counts ("30 wounded"); the
+            // words before only when nothing follows ("killed 12").
+            let category = [&window, &before].iter().find_map(|ws| {
+                let has = |list: &[String]| list.iter().any(|c| ws.contains(&c.as_str()));
+                [&self.cues.dead, &self.cues.injured, &self.cues.displaced, &self.cues.captured]
+                    .iter()
+                    .position(|l| has(l))
+            });
+            if let Some(c) = category {
+                let slot = match c {
+                    0 => &mut size.dead,
+                    1 => &mut size.injured,
+                    2 => &mut size.displaced,
+                    _ => &mut size.captured,
+                };
+                slot.get_or_insert(count);
+            } else if i > h.last && i <= h.last + 4 {
+                // "destroyed 25 units of enemy military equipment"
+                let what: Vec<&str> = window.iter().take_while(|w| w.chars().all(char::is_alphabetic)).copied().collect();
+                if !what.is_empty() && !matches!(what[0], "percent" | "per" | "years" | "days" | "km" | "miles") {
+                    let mut phrase = what.join(" ");
+                    if phrase.starts_with("units of") {
+                        let more: Vec<&str> = ((i + 1)..(i + 7).min(s.end)).map(|k| s.w(k)).take_while(|w| w.chars().all(char::is_alphabetic)).collect();
+                        phrase = more.join(" ");
+                    }
+                    size.other.push(OtherCount { what: phrase, n: count });
+                }
+            }
+        }
+        (!size.is_empty()).then_some(size)
+    }
+}
+
+/// A number written in digits or words.
+pub(super) fn number(w: &str) -> Option<u64> {
+    if w.chars().next().map_or(false, |c| c.is_ascii_digit()) {
+        let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+        if w.chars().any(|c| c.is_alphabetic()) || digits.len() > 9 {
+            return None;
+        }
+        return digits.parse().ok();
+    }
+    const WORDS: &[&str] = &["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+    WORDS.iter().position(|x| *x == w).map(|n| n as u64).filter(|&n| n > 1)
+}

@@ -14,7 +14,11 @@ mod corpus;
 mod pipeline;
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "News articles about armed conflict -> entities, PLOVER events, a situation picture"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,8 +62,12 @@ enum Command {
     /// Read articles and write the situation picture: DIR/report.md and a
     /// self-contained DIR/report.html; a one-screen summary on stdout.
     Report {
-        #[arg(required = true)]
+        /// Files, folders (recursive) or `-`; or none with `--db`.
+        #[arg(required_unless_present = "db", conflicts_with = "db")]
         paths: Vec<PathBuf>,
+        /// Read the articles from a store (`sitrep ingest`) instead of paths.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
         /// Output folder (created if missing).
         #[arg(long, default_value = "report")]
         out: PathBuf,
@@ -69,8 +77,12 @@ enum Command {
     /// Read articles and export events, places or the network in a format
     /// analysts' tools read.
     Export {
-        #[arg(required = true)]
+        /// Files, folders (recursive) or `-`; or none with `--db`.
+        #[arg(required_unless_present = "db", conflicts_with = "db")]
         paths: Vec<PathBuf>,
+        /// Read the articles from a store (`sitrep ingest`) instead of paths.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
         /// plover | gdelt | acled | geojson | graphml | csv
         #[arg(long)]
         format: String,
@@ -79,6 +91,22 @@ enum Command {
         out: Option<PathBuf>,
         #[command(flatten)]
         kb: KbArgs,
+    },
+    /// Read articles into a store: documents, entities, events and the
+    /// picture (clusters, network, control). Known articles (same URL or
+    /// same text) are skipped; an interrupted run is completed by running
+    /// it again.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// SQLite file, or a postgres:// URL.
+        #[arg(long, value_name = "FILE|URL", default_value = "sitrep.db")]
+        db: String,
+        #[command(flatten)]
+        kb: KbArgs,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
     },
     /// Measure extraction speed and memory on a generated corpus.
     Bench(bench::BenchArgs),
@@ -90,7 +118,9 @@ enum Command {
 }
 
 fn build_extractor(args: &KbArgs) -> Result<Extractor> {
-    let mut b = KbBuilder::embedded().map_err(anyhow::Error::msg).context("loading the embedded knowledge base")?;
+    let mut b = KbBuilder::embedded()
+        .map_err(anyhow::Error::msg)
+        .context("loading the embedded knowledge base")?;
     for f in args.kb.iter().chain(args.lexicon.iter()) {
         b.add_file(f).map_err(anyhow::Error::msg)?;
     }
@@ -100,7 +130,10 @@ fn build_extractor(args: &KbArgs) -> Result<Extractor> {
 
 fn set_threads(threads: Option<usize>) {
     if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .ok();
     }
 }
 
@@ -131,9 +164,16 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
 fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
     set_threads(threads);
     let ex = build_extractor(kb)?;
-    let spill_path = std::env::temp_dir().join(format!("sitrep-extract-{}-{}.jsonl", std::process::id(), nanos()));
+    let spill_path = std::env::temp_dir().join(format!(
+        "sitrep-extract-{}-{}.jsonl",
+        std::process::id(),
+        nanos()
+    ));
     let _cleanup = RemoveOnDrop(spill_path.clone());
-    let mut spill = BufWriter::new(std::fs::File::create(&spill_path).with_context(|| format!("creating {}", spill_path.display()))?);
+    let mut spill = BufWriter::new(
+        std::fs::File::create(&spill_path)
+            .with_context(|| format!("creating {}", spill_path.display()))?,
+    );
     let mut kept: Vec<Document> = Vec::new();
     let counts = pipeline::run(paths, &ex, true, |d| {
         spill.write_all(d.lines.as_bytes())?;
@@ -144,7 +184,9 @@ fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> 
     drop(spill);
     sitrep_picture::assign_clusters(&mut kept, &|id: &str| ex.side(id));
     // Clusters in output order: documents and their events as written.
-    let mut clusters = kept.iter().flat_map(|d| d.events.iter().map(|e| e.cluster.clone()));
+    let mut clusters = kept
+        .iter()
+        .flat_map(|d| d.events.iter().map(|e| e.cluster.clone()));
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let reader = std::io::BufReader::new(std::fs::File::open(&spill_path)?);
@@ -163,7 +205,9 @@ fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> 
 }
 
 fn nanos() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// Deletes a temporary file however the function returns.
@@ -176,7 +220,10 @@ impl Drop for RemoveOnDrop {
 }
 
 /// Reads a corpus, clusters it and builds the picture.
-fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
+fn picture(
+    paths: &[PathBuf],
+    kb: &KbArgs,
+) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
     let ex = build_extractor(kb)?;
     let bar = corpus::progress("reading");
     let mut docs = Vec::new();
@@ -192,24 +239,123 @@ fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_pict
     Ok((docs, picture, counts))
 }
 
-fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
-    let (docs, picture, counts) = picture(paths, kb)?;
+/// The picture from paths, or from a store when `db` is given.
+fn picture_from(
+    paths: &[PathBuf],
+    db: Option<&str>,
+    kb: &KbArgs,
+) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
+    let Some(db) = db else {
+        return picture(paths, kb);
+    };
+    let ex = build_extractor(kb)?;
+    let store = sitrep_store::Store::open(db)?;
+    let docs = store.load_documents()?;
+    // Stored clusters are those `assign_clusters` gives the same documents;
+    // after an interrupted ingest some are missing and `build` clusters anew.
+    let picture = sitrep_picture::build(&docs, &|id: &str| ex.side(id));
+    Ok((docs, picture, pipeline::Counts::default()))
+}
+
+/// Reads articles into the store at `db`, skipping known ones before
+/// extraction, committing every `STORE_BATCH` documents; then brings the
+/// picture up to date.
+fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+    const STORE_BATCH: usize = 64;
+    set_threads(threads);
+    let ex = build_extractor(kb)?;
+    let store = sitrep_store::Store::open(db)?;
+    let mut known = store.known_keys()?;
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let total = sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default())
+            .filter(|d| d.is_ok())
+            .count();
+        corpus::progress_of("ingesting", total as u64)
+    } else {
+        corpus::progress_of("ingesting", 0)
+    };
+    let mut skipped = 0u64;
+    let mut added = sitrep_store::AddStats::default();
+    let mut pending: Vec<sitrep_store::Keyed> = Vec::with_capacity(STORE_BATCH);
+    let mut store_pending = |pending: &mut Vec<sitrep_store::Keyed>| -> Result<()> {
+        let s = store.add_documents(pending)?;
+        added.added += s.added;
+        added.skipped += s.skipped;
+        added.events += s.events;
+        pending.clear();
+        Ok(())
+    };
+    let counts = pipeline::run_filtered(
+        paths,
+        &ex,
+        false,
+        |doc| {
+            let new = known.insert(&sitrep_store::DocKey::of(doc));
+            if !new {
+                skipped += 1;
+                bar.inc(1);
+            }
+            new
+        },
+        |d| {
+            bar.inc(1);
+            let key = sitrep_store::DocKey::of(&d.doc);
+            pending.push(sitrep_store::Keyed {
+                key,
+                doc: corpus::strip(d.doc),
+            });
+            if pending.len() >= STORE_BATCH {
+                store_pending(&mut pending)?;
+            }
+            Ok(())
+        },
+    )?;
+    store_pending(&mut pending)?;
+    bar.finish_and_clear();
+    let refreshed = store.refresh(&|id: &str| ex.side(id), false)?;
+    let stats = store.stats()?;
+    println!(
+        "stored {} new documents ({} events), skipped {} known; the store holds {} documents, {} events, {} clusters{}",
+        added.added,
+        added.events,
+        skipped + added.skipped,
+        stats.documents,
+        stats.events,
+        stats.clusters,
+        if refreshed.rebuilt { "" } else { " (picture unchanged)" }
+    );
+    Ok(finish(counts))
+}
+
+fn report(paths: &[PathBuf], db: Option<&str>, out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
+    let (docs, picture, counts) = picture_from(paths, db, kb)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let md = out.join("report.md");
     let html = out.join("report.html");
-    std::fs::write(&md, sitrep_report::render_markdown(&picture, &docs)).with_context(|| format!("writing {}", md.display()))?;
-    std::fs::write(&html, sitrep_report::render_html(&picture, &docs)).with_context(|| format!("writing {}", html.display()))?;
+    std::fs::write(&md, sitrep_report::render_markdown(&picture, &docs))
+        .with_context(|| format!("writing {}", md.display()))?;
+    std::fs::write(&html, sitrep_report::render_html(&picture, &docs))
+        .with_context(|| format!("writing {}", html.display()))?;
     print!("{}", sitrep_report::summary_text(&picture));
     println!("\nwrote {} and {}", md.display(), html.display());
     Ok(finish(counts))
 }
 
-fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
+fn export(
+    paths: &[PathBuf],
+    db: Option<&str>,
+    format: &str,
+    out: Option<&std::path::Path>,
+    kb: &KbArgs,
+) -> Result<bool> {
     let format: sitrep_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (docs, picture, counts) = picture(paths, kb)?;
+    let (docs, picture, counts) = picture_from(paths, db, kb)?;
     match out {
         Some(path) => {
-            let mut w = BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
+            let mut w = BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("creating {}", path.display()))?,
+            );
             sitrep_export::write(format, &docs, &picture, &mut w)?;
             w.flush()?;
         }
@@ -226,15 +372,33 @@ fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &K
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Extract { paths, format: Format::Jsonl, kb, threads, no_cluster } => {
+        Command::Extract {
+            paths,
+            format: Format::Jsonl,
+            kb,
+            threads,
+            no_cluster,
+        } => {
             if *no_cluster {
                 extract(paths, kb, *threads)
             } else {
                 extract_clustered(paths, kb, *threads)
             }
         }
-        Command::Report { paths, out, kb } => report(paths, out, kb),
-        Command::Export { paths, format, out, kb } => export(paths, format, out.as_deref(), kb),
+        Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
+        Command::Export {
+            paths,
+            db,
+            format,
+            out,
+            kb,
+        } => export(paths, db.as_deref(), format, out.as_deref(), kb),
+        Command::Ingest {
+            paths,
+            db,
+            kb,
+            threads,
+        } => ingest(paths, db, kb, *threads),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {
@@ -248,7 +412,9 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(e) => {
             // A closed pipe (`| head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>().map_or(false, |io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .map_or(false, |io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("sitrep: {e:#}");

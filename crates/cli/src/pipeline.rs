@@ -32,11 +32,31 @@ pub struct Counts {
 }
 
 /// Runs the pipeline over `paths`, handing each done document to `sink`.
-pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, mut sink: impl FnMut(Done) -> Result<()>) -> Result<Counts> {
+pub fn run(
+    paths: &[PathBuf],
+    ex: &Extractor,
+    with_records: bool,
+    sink: impl FnMut(Done) -> Result<()>,
+) -> Result<Counts> {
+    run_filtered(paths, ex, with_records, |_| true, sink)
+}
+
+/// Like [`run`], but only documents `keep` accepts (as read, before any
+/// extraction) go on: `ingest` skips stored articles cheaply this way.
+pub fn run_filtered(
+    paths: &[PathBuf],
+    ex: &Extractor,
+    with_records: bool,
+    mut keep: impl FnMut(&Document) -> bool,
+    mut sink: impl FnMut(Done) -> Result<()>,
+) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, counts: &mut Counts| -> Result<()> {
-        let done: Vec<Result<Done, String>> = batch.par_drain(..).map(|doc| process(ex, doc, with_records)).collect();
+        let done: Vec<Result<Done, String>> = batch
+            .par_drain(..)
+            .map(|doc| process(ex, doc, with_records))
+            .collect();
         for d in done {
             match d {
                 Ok(d) => sink(d)?,
@@ -50,6 +70,7 @@ pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, mut sink: impl
     };
     for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
         match item {
+            Ok(doc) if !keep(&doc) => counts.docs += 1,
             Ok(doc) => {
                 counts.docs += 1;
                 counts.text_bytes += doc.text.len() as u64;
@@ -74,12 +95,23 @@ fn process(ex: &Extractor, mut doc: Document, with_records: bool) -> Result<Done
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         sitrep_text::annotate(&mut doc);
         ex.extract(&mut doc);
-        let (lines, records) = if with_records { record_lines(&doc) } else { (String::new(), 0) };
-        Done { lines, records, doc }
+        let (lines, records) = if with_records {
+            record_lines(&doc)
+        } else {
+            (String::new(), 0)
+        };
+        Done {
+            lines,
+            records,
+            doc,
+        }
     }))
     .map_err(|_| {
         let line = origin.line.map(|l| format!(":{l}")).unwrap_or_default();
-        format!("{}{line}: internal error while extracting; document skipped", origin.path)
+        format!(
+            "{}{line}: internal error while extracting; document skipped",
+            origin.path
+        )
     })
 }
 

@@ -105,12 +105,7 @@ pub fn main(args: &BenchArgs) -> Result<bool> {
             println!("{r}");
             Ok(true)
         }
-        Some(Sub::Gen {
-            file,
-            size_mb,
-            seed,
-            source,
-        }) => {
+        Some(Sub::Gen { file, size_mb, seed, source }) => {
             let pool = sentence_pool(&sources(source))?;
             let t = Instant::now();
             let s = generate_file(file, &pool, size_mb * 1_000_000, *seed)?;
@@ -173,10 +168,7 @@ fn sources(given: &[PathBuf]) -> Vec<PathBuf> {
     let root = repo_root();
     let mut out = vec![root.join("examples")];
     let shared = root.join("../shared");
-    for (dir, ext) in [
-        ("corpus/libya-2020", "txt"),
-        ("external/plover-gsr", "jsonl"),
-    ] {
+    for (dir, ext) in [("corpus/libya-2020", "txt"), ("external/plover-gsr", "jsonl")] {
         if let Ok(rd) = std::fs::read_dir(shared.join(dir)) {
             let mut files: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -197,10 +189,7 @@ pub fn sentence_pool(paths: &[PathBuf]) -> Result<Vec<String>> {
     for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
         let Ok(doc) = item else { continue };
         for sp in sitrep_text::sentences::split(&doc.text) {
-            let s = doc.text[sp.start..sp.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let s = doc.text[sp.start..sp.end].split_whitespace().collect::<Vec<_>>().join(" ");
             if s.split(' ').count() >= 4 && s.len() <= 1500 && seen.insert(s.clone()) {
                 pool.push(s);
             }
@@ -226,17 +215,9 @@ pub const MAX_ARTICLE: usize = 6144;
 /// written: random sentences of `pool` in paragraphs of 2–4, 2–6 KB of
 /// text each, ids `bench-0000001`..., dates 2010-01-01..2024-12-28.
 /// Deterministic for a given pool and seed; holds one article at a time.
-pub fn generate<W: Write>(
-    out: &mut W,
-    pool: &[String],
-    target: u64,
-    seed: u64,
-) -> Result<GenStats> {
+pub fn generate<W: Write>(out: &mut W, pool: &[String], target: u64, seed: u64) -> Result<GenStats> {
     let mut rng = Rng::new(seed);
-    let mut st = GenStats {
-        articles: 0,
-        bytes: 0,
-    };
+    let mut st = GenStats { articles: 0, bytes: 0 };
     let mut text = String::with_capacity(MAX_ARTICLE);
     while st.bytes < target {
         text.clear();
@@ -247,13 +228,7 @@ pub fn generate<W: Write>(
         let mut misses = 0;
         while text.len() < want {
             let s = &pool[rng.below(pool.len())];
-            let sep = if text.is_empty() {
-                0
-            } else if in_par >= par_len {
-                2
-            } else {
-                1
-            };
+            let sep = if text.is_empty() { 0 } else if in_par >= par_len { 2 } else { 1 };
             if text.len() + sep + s.len() > MAX_ARTICLE {
                 if text.len() >= MIN_ARTICLE || misses > 100 {
                     break;
@@ -327,38 +302,21 @@ struct PipeStats {
 /// The `sitrep extract` pipeline (`crate::pipeline`, as `extract
 /// --no-cluster` runs it) with the records written to `out`; runs on the
 /// current rayon pool.
-fn pipeline<W: Write>(
-    paths: &[PathBuf],
-    ex: &sitrep_extract::Extractor,
-    out: &mut W,
-) -> Result<PipeStats> {
+fn pipeline<W: Write>(paths: &[PathBuf], ex: &sitrep_extract::Extractor, out: &mut W) -> Result<PipeStats> {
     let mut records = 0;
     let c = crate::pipeline::run(paths, ex, true, |d| {
         records += d.records as u64;
         Ok(out.write_all(d.lines.as_bytes())?)
     })?;
     out.flush()?;
-    Ok(PipeStats {
-        docs: c.docs,
-        rejected: c.rejected,
-        text_bytes: c.text_bytes,
-        records,
-        panics: c.failed,
-    })
+    Ok(PipeStats { docs: c.docs, rejected: c.rejected, text_bytes: c.text_bytes, records, panics: c.failed })
 }
 
 /// A `Vm*` field of /proc/self/status, in KiB.
 fn proc_status_kib(field: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s
-        .lines()
-        .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
-    line[field.len() + 1..]
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()
+    let line = s.lines().find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?;
+    line[field.len() + 1..].trim().trim_end_matches("kB").trim().parse().ok()
 }
 
 /// User + system CPU time of this process so far, in seconds
@@ -372,14 +330,9 @@ fn cpu_secs() -> Option<f64> {
 
 /// One measurement in this process; returns its JSON record.
 fn run_once(file: &Path, threads: usize) -> Result<Value> {
-    let input_bytes = std::fs::metadata(file)
-        .with_context(|| format!("reading {}", file.display()))?
-        .len();
+    let input_bytes = std::fs::metadata(file).with_context(|| format!("reading {}", file.display()))?.len();
     let t0 = Instant::now();
-    let ex = crate::build_extractor(&crate::KbArgs {
-        kb: vec![],
-        lexicon: vec![],
-    })?;
+    let ex = crate::build_extractor(&crate::KbArgs { kb: vec![], lexicon: vec![] })?;
     let kb_secs = t0.elapsed().as_secs_f64();
     let rss_after_kb = proc_status_kib("VmHWM");
     // Show the first few panics briefly (document ids are in the records).
@@ -389,9 +342,7 @@ fn run_once(file: &Path, threads: usize) -> Result<Value> {
             eprintln!("sitrep bench: extractor panic: {info}");
         }
     }));
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.max(1))
-        .build()?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build()?;
     let mut sink = CountingSink::default();
     let paths = [file.to_path_buf()];
     let c1 = cpu_secs();
@@ -459,23 +410,15 @@ impl Drop for TempCorpus {
 
 fn drive(a: &DriveArgs) -> Result<bool> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut threads = if a.threads.is_empty() {
-        vec![1, cores]
-    } else {
-        a.threads.clone()
-    };
+    let mut threads = if a.threads.is_empty() { vec![1, cores] } else { a.threads.clone() };
     threads.dedup();
     let mut summary = json!({});
     let (path, _guard) = match &a.corpus {
         Some(p) => (p.clone(), None),
         None => {
             let pool = sentence_pool(&sources(&a.source))?;
-            let path =
-                std::env::temp_dir().join(format!("sitrep-bench-{}.jsonl", std::process::id()));
-            let guard = TempCorpus {
-                path: path.clone(),
-                keep: a.keep,
-            };
+            let path = std::env::temp_dir().join(format!("sitrep-bench-{}.jsonl", std::process::id()));
+            let guard = TempCorpus { path: path.clone(), keep: a.keep };
             let t = Instant::now();
             let s = generate_file(&path, &pool, a.size_mb * 1_000_000, a.seed)?;
             let gen_secs = t.elapsed().as_secs_f64();
@@ -520,15 +463,7 @@ fn drive(a: &DriveArgs) -> Result<bool> {
     );
     println!(
         "{:>7} {:>8} {:>8} {:>7} {:>9} {:>9} {:>10} {:>9} {:>8}",
-        "threads",
-        "wall s",
-        "CPU s",
-        "MB/s",
-        "MB/s/core",
-        "MB/CPU-s",
-        "articles/s",
-        "peak RSS",
-        "speed-up"
+        "threads", "wall s", "CPU s", "MB/s", "MB/s/core", "MB/CPU-s", "articles/s", "peak RSS", "speed-up"
     );
     for r in &runs {
         let f = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
@@ -562,24 +497,17 @@ fn drive(a: &DriveArgs) -> Result<bool> {
     if a.spacy {
         let script = repo_root().join("scripts/bench_spacy.sh");
         if !script.is_file() {
-            bail!(
-                "{} not found: run it by hand (see its header)",
-                script.display()
-            );
+            bail!("{} not found: run it by hand (see its header)", script.display());
         }
         let exe = std::env::current_exe()?;
         let mut cmd = Command::new("bash");
-        cmd.arg(&script)
-            .arg("--corpus")
-            .arg(&path)
-            .arg("--mb")
-            .arg(a.spacy_mb.to_string())
-            .arg("--sitrep")
-            .arg(exe);
+        cmd.arg(&script).arg("--corpus").arg(&path).arg("--mb").arg(a.spacy_mb.to_string()).arg("--sitrep").arg(exe);
         if a.json {
             cmd.arg("--json");
         }
-        let st = cmd.status().context("running bench_spacy.sh")?;
+        let st = cmd
+            .status()
+            .context("running bench_spacy.sh")?;
         if !st.success() {
             bail!("bench_spacy.sh failed: {st}");
         }
@@ -620,15 +548,8 @@ mod tests {
             let line = line.unwrap();
             let v: Value = serde_json::from_str(&line).expect("valid JSON");
             let text = v["text"].as_str().unwrap();
-            assert!(
-                (MIN_ARTICLE..=MAX_ARTICLE).contains(&text.len()),
-                "{} bytes",
-                text.len()
-            );
-            assert!(
-                ids.insert(v["id"].as_str().unwrap().to_string()),
-                "duplicate id"
-            );
+            assert!((MIN_ARTICLE..=MAX_ARTICLE).contains(&text.len()), "{} bytes", text.len());
+            assert!(ids.insert(v["id"].as_str().unwrap().to_string()), "duplicate id");
             dates.insert(v["published"].as_str().unwrap().to_string());
             n += 1;
         }
@@ -644,9 +565,7 @@ mod tests {
         )
         .collect();
         assert_eq!(docs.len() as u64, sa.articles);
-        assert!(docs
-            .iter()
-            .all(|d| d.as_ref().is_ok_and(|d| d.id.starts_with("bench-"))));
+        assert!(docs.iter().all(|d| d.as_ref().is_ok_and(|d| d.id.starts_with("bench-"))));
     }
 
     #[test]

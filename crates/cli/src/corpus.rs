@@ -30,10 +30,8 @@ pub fn progress_of(what: &str, total: u64) -> ProgressBar {
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template(
-                "{msg} {wide_bar} {pos}/{len} articles ({per_sec}, ETA {eta})",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} articles ({per_sec}, ETA {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.set_message(what.to_string());
     } else {

@@ -14,11 +14,7 @@ mod corpus;
 mod pipeline;
 
 #[derive(Parser)]
-#[command(
-    name = "sitrep",
-    version,
-    about = "News articles about armed conflict -> entities, PLOVER events, a situation picture"
-)]
+#[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -118,9 +114,7 @@ enum Command {
 }
 
 fn build_extractor(args: &KbArgs) -> Result<Extractor> {
-    let mut b = KbBuilder::embedded()
-        .map_err(anyhow::Error::msg)
-        .context("loading the embedded knowledge base")?;
+    let mut b = KbBuilder::embedded().map_err(anyhow::Error::msg).context("loading the embedded knowledge base")?;
     for f in args.kb.iter().chain(args.lexicon.iter()) {
         b.add_file(f).map_err(anyhow::Error::msg)?;
     }
@@ -130,10 +124,7 @@ fn build_extractor(args: &KbArgs) -> Result<Extractor> {
 
 fn set_threads(threads: Option<usize>) {
     if let Some(n) = threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .ok();
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().ok();
     }
 }
 
@@ -164,16 +155,9 @@ fn extract(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<boo
 fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
     set_threads(threads);
     let ex = build_extractor(kb)?;
-    let spill_path = std::env::temp_dir().join(format!(
-        "sitrep-extract-{}-{}.jsonl",
-        std::process::id(),
-        nanos()
-    ));
+    let spill_path = std::env::temp_dir().join(format!("sitrep-extract-{}-{}.jsonl", std::process::id(), nanos()));
     let _cleanup = RemoveOnDrop(spill_path.clone());
-    let mut spill = BufWriter::new(
-        std::fs::File::create(&spill_path)
-            .with_context(|| format!("creating {}", spill_path.display()))?,
-    );
+    let mut spill = BufWriter::new(std::fs::File::create(&spill_path).with_context(|| format!("creating {}", spill_path.display()))?);
     let mut kept: Vec<Document> = Vec::new();
     let counts = pipeline::run(paths, &ex, true, |d| {
         spill.write_all(d.lines.as_bytes())?;
@@ -184,9 +168,7 @@ fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> 
     drop(spill);
     sitrep_picture::assign_clusters(&mut kept, &|id: &str| ex.side(id));
     // Clusters in output order: documents and their events as written.
-    let mut clusters = kept
-        .iter()
-        .flat_map(|d| d.events.iter().map(|e| e.cluster.clone()));
+    let mut clusters = kept.iter().flat_map(|d| d.events.iter().map(|e| e.cluster.clone()));
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let reader = std::io::BufReader::new(std::fs::File::open(&spill_path)?);
@@ -205,9 +187,7 @@ fn extract_clustered(paths: &[PathBuf], kb: &KbArgs, threads: Option<usize>) -> 
 }
 
 fn nanos() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos())
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// Deletes a temporary file however the function returns.
@@ -220,10 +200,7 @@ impl Drop for RemoveOnDrop {
 }
 
 /// Reads a corpus, clusters it and builds the picture.
-fn picture(
-    paths: &[PathBuf],
-    kb: &KbArgs,
-) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
+fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
     let ex = build_extractor(kb)?;
     let bar = corpus::progress("reading");
     let mut docs = Vec::new();
@@ -240,11 +217,7 @@ fn picture(
 }
 
 /// The picture from paths, or from a store when `db` is given.
-fn picture_from(
-    paths: &[PathBuf],
-    db: Option<&str>,
-    kb: &KbArgs,
-) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
+fn picture_from(paths: &[PathBuf], db: Option<&str>, kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
     let Some(db) = db else {
         return picture(paths, kb);
     };
@@ -267,9 +240,7 @@ fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> R
     let store = sitrep_store::Store::open(db)?;
     let mut known = store.known_keys()?;
     let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        let total = sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default())
-            .filter(|d| d.is_ok())
-            .count();
+        let total = sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()).filter(|d| d.is_ok()).count();
         corpus::progress_of("ingesting", total as u64)
     } else {
         corpus::progress_of("ingesting", 0)
@@ -300,10 +271,7 @@ fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> R
         |d| {
             bar.inc(1);
             let key = sitrep_store::DocKey::of(&d.doc);
-            pending.push(sitrep_store::Keyed {
-                key,
-                doc: corpus::strip(d.doc),
-            });
+            pending.push(sitrep_store::Keyed { key, doc: corpus::strip(d.doc) });
             if pending.len() >= STORE_BATCH {
                 store_pending(&mut pending)?;
             }
@@ -332,30 +300,19 @@ fn report(paths: &[PathBuf], db: Option<&str>, out: &std::path::Path, kb: &KbArg
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let md = out.join("report.md");
     let html = out.join("report.html");
-    std::fs::write(&md, sitrep_report::render_markdown(&picture, &docs))
-        .with_context(|| format!("writing {}", md.display()))?;
-    std::fs::write(&html, sitrep_report::render_html(&picture, &docs))
-        .with_context(|| format!("writing {}", html.display()))?;
+    std::fs::write(&md, sitrep_report::render_markdown(&picture, &docs)).with_context(|| format!("writing {}", md.display()))?;
+    std::fs::write(&html, sitrep_report::render_html(&picture, &docs)).with_context(|| format!("writing {}", html.display()))?;
     print!("{}", sitrep_report::summary_text(&picture));
     println!("\nwrote {} and {}", md.display(), html.display());
     Ok(finish(counts))
 }
 
-fn export(
-    paths: &[PathBuf],
-    db: Option<&str>,
-    format: &str,
-    out: Option<&std::path::Path>,
-    kb: &KbArgs,
-) -> Result<bool> {
+fn export(paths: &[PathBuf], db: Option<&str>, format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
     let format: sitrep_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
     let (docs, picture, counts) = picture_from(paths, db, kb)?;
     match out {
         Some(path) => {
-            let mut w = BufWriter::new(
-                std::fs::File::create(path)
-                    .with_context(|| format!("creating {}", path.display()))?,
-            );
+            let mut w = BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
             sitrep_export::write(format, &docs, &picture, &mut w)?;
             w.flush()?;
         }
@@ -372,13 +329,7 @@ fn export(
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Extract {
-            paths,
-            format: Format::Jsonl,
-            kb,
-            threads,
-            no_cluster,
-        } => {
+        Command::Extract { paths, format: Format::Jsonl, kb, threads, no_cluster } => {
             if *no_cluster {
                 extract(paths, kb, *threads)
             } else {
@@ -386,19 +337,8 @@ fn main() -> ExitCode {
             }
         }
         Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
-        Command::Export {
-            paths,
-            db,
-            format,
-            out,
-            kb,
-        } => export(paths, db.as_deref(), format, out.as_deref(), kb),
-        Command::Ingest {
-            paths,
-            db,
-            kb,
-            threads,
-        } => ingest(paths, db, kb, *threads),
+        Command::Export { paths, db, format, out, kb } => export(paths, db.as_deref(), format, out.as_deref(), kb),
+        Command::Ingest { paths, db, kb, threads } => ingest(paths, db, kb, *threads),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {
@@ -412,9 +352,7 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(e) => {
             // A closed pipe (`| head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>()
-                .map_or(false, |io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if e.downcast_ref::<std::io::Error>().map_or(false, |io| io.kind() == std::io::ErrorKind::BrokenPipe) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("sitrep: {e:#}");

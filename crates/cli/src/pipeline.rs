@@ -32,12 +32,7 @@ pub struct Counts {
 }
 
 /// Runs the pipeline over `paths`, handing each done document to `sink`.
-pub fn run(
-    paths: &[PathBuf],
-    ex: &Extractor,
-    with_records: bool,
-    sink: impl FnMut(Done) -> Result<()>,
-) -> Result<Counts> {
+pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, sink: impl FnMut(Done) -> Result<()>) -> Result<Counts> {
     run_filtered(paths, ex, with_records, |_| true, sink)
 }
 
@@ -53,10 +48,7 @@ pub fn run_filtered(
     let mut counts = Counts::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, counts: &mut Counts| -> Result<()> {
-        let done: Vec<Result<Done, String>> = batch
-            .par_drain(..)
-            .map(|doc| process(ex, doc, with_records))
-            .collect();
+        let done: Vec<Result<Done, String>> = batch.par_drain(..).map(|doc| process(ex, doc, with_records)).collect();
         for d in done {
             match d {
                 Ok(d) => sink(d)?,
@@ -95,23 +87,12 @@ fn process(ex: &Extractor, mut doc: Document, with_records: bool) -> Result<Done
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         sitrep_text::annotate(&mut doc);
         ex.extract(&mut doc);
-        let (lines, records) = if with_records {
-            record_lines(&doc)
-        } else {
-            (String::new(), 0)
-        };
-        Done {
-            lines,
-            records,
-            doc,
-        }
+        let (lines, records) = if with_records { record_lines(&doc) } else { (String::new(), 0) };
+        Done { lines, records, doc }
     }))
     .map_err(|_| {
         let line = origin.line.map(|l| format!(":{l}")).unwrap_or_default();
-        format!(
-            "{}{line}: internal error while extracting; document skipped",
-            origin.path
-        )
+        format!("{}{line}: internal error while extracting; document skipped", origin.path)
     })
 }
 

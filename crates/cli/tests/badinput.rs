@@ -13,54 +13,25 @@ const MEMORY_LIMIT_KIB: u64 = 512 * 1024;
 
 #[test]
 fn hostile_inputs_are_rejected_one_line_each_and_good_ones_survive() {
-    let Some(shared) = common::shared() else {
-        return;
-    };
+    let Some(shared) = common::shared() else { return };
     let dir = common::temp_dir("badinput");
     let inputs = dir.join("in");
-    let made = Command::new("bash")
-        .arg(shared.join("badinput/make.sh"))
-        .arg(&inputs)
-        .output()
-        .expect("bash");
-    assert!(
-        made.status.success(),
-        "make.sh failed: {}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    let made = Command::new("bash").arg(shared.join("badinput/make.sh")).arg(&inputs).output().expect("bash");
+    assert!(made.status.success(), "make.sh failed: {}", String::from_utf8_lossy(&made.stderr));
 
     let run = common::run_timed(
-        common::sitrep()
-            .arg("extract")
-            .arg(&inputs)
-            .args(["--format", "jsonl"]),
+        common::sitrep().arg("extract").arg(&inputs).args(["--format", "jsonl"]),
         None,
         &dir,
         TIME_LIMIT,
     );
     let stderr = &run.stderr;
-    eprintln!(
-        "sitrep took {:?}, peak RSS {} KiB; stderr:\n{stderr}",
-        run.elapsed, run.peak_rss_kib
-    );
-    let status = run
-        .status
-        .unwrap_or_else(|| panic!("sitrep did not finish within {TIME_LIMIT:?}"));
+    eprintln!("sitrep took {:?}, peak RSS {} KiB; stderr:\n{stderr}", run.elapsed, run.peak_rss_kib);
+    let status = run.status.unwrap_or_else(|| panic!("sitrep did not finish within {TIME_LIMIT:?}"));
     assert!(!stderr.contains("panicked"), "sitrep panicked:\n{stderr}");
-    assert!(
-        !status.success(),
-        "exit status must be non-zero when inputs were rejected ({status})"
-    );
-    assert_eq!(
-        status.code(),
-        Some(1),
-        "rejected inputs give exit status 1 (2 is for fatal errors): {status}"
-    );
-    assert!(
-        run.peak_rss_kib < MEMORY_LIMIT_KIB,
-        "peak memory {} KiB",
-        run.peak_rss_kib
-    );
+    assert!(!status.success(), "exit status must be non-zero when inputs were rejected ({status})");
+    assert_eq!(status.code(), Some(1), "rejected inputs give exit status 1 (2 is for fatal errors): {status}");
+    assert!(run.peak_rss_kib < MEMORY_LIMIT_KIB, "peak memory {} KiB", run.peak_rss_kib);
 
     // One line per rejected input, naming it (and the line for JSONL/manifest lines).
     let lines: Vec<&str> = stderr.lines().collect();
@@ -81,18 +52,10 @@ fn hostile_inputs_are_rejected_one_line_each_and_good_ones_survive() {
         "manifest.jsonl:1:",
         "manifest.jsonl:2:",
     ] {
-        assert_eq!(
-            count(name),
-            1,
-            "want exactly one stderr line naming {name:?}:\n{stderr}"
-        );
+        assert_eq!(count(name), 1, "want exactly one stderr line naming {name:?}:\n{stderr}");
     }
     for good in ["good.txt", "mixed.jsonl:1:", "mixed.jsonl:6"] {
-        assert_eq!(
-            count(good),
-            0,
-            "{good:?} is not a rejected input:\n{stderr}"
-        );
+        assert_eq!(count(good), 0, "{good:?} is not a rejected input:\n{stderr}");
     }
     for l in &lines {
         assert!(l.chars().count() < 500, "an overlong error line: {l:.200}");
@@ -104,34 +67,13 @@ fn hostile_inputs_are_rejected_one_line_each_and_good_ones_survive() {
     let docs = common::check_records(&records);
     let ids: Vec<&str> = docs.iter().map(|d| d.id()).collect();
     for want in ["good", "ok1"] {
-        assert!(
-            ids.contains(&want),
-            "no records for {want:?}; documents: {ids:?}"
-        );
+        assert!(ids.contains(&want), "no records for {want:?}; documents: {ids:?}");
     }
-    for never in [
-        "broken",
-        "notext",
-        "7",
-        "baddate",
-        "m1",
-        "m2",
-        "empty",
-        "binary",
-        "invalid-utf8",
-        "huge-line",
-        "entities",
-    ] {
-        assert!(
-            !ids.contains(&never),
-            "a document {never:?} from a rejected input; documents: {ids:?}"
-        );
+    for never in ["broken", "notext", "7", "baddate", "m1", "m2", "empty", "binary", "invalid-utf8", "huge-line", "entities"] {
+        assert!(!ids.contains(&never), "a document {never:?} from a rejected input; documents: {ids:?}");
     }
     let good = docs.iter().find(|d| d.id() == "good").unwrap();
-    common::check_offsets(
-        good,
-        &std::fs::read_to_string(inputs.join("good.txt")).unwrap(),
-    );
+    common::check_offsets(good, &std::fs::read_to_string(inputs.join("good.txt")).unwrap());
     assert_eq!(good.doc["published"], "2021-03-03", "dateline of good.txt");
     let ok1 = docs.iter().find(|d| d.id() == "ok1").unwrap();
     common::check_offsets(ok1, "Egypt warned Turkey on Sunday.");
@@ -139,16 +81,7 @@ fn hostile_inputs_are_rejected_one_line_each_and_good_ones_survive() {
     assert_eq!(ok1.doc["published_from"], "manifest");
 
     // Never outside the folder, never script or markup, never the entity bomb.
-    for bad in [
-        "root:",
-        "/bin/",
-        "<script",
-        "alert(",
-        "onerror",
-        "<img",
-        "<div",
-        "aaaaaaaaaa",
-    ] {
+    for bad in ["root:", "/bin/", "<script", "alert(", "onerror", "<img", "<div", "aaaaaaaaaa"] {
         assert!(!stdout.contains(bad), "{bad:?} in the output");
     }
 }

@@ -3,21 +3,10 @@ mod common;
 
 #[test]
 fn dev_corpus_scores_stay_above_the_bars() {
-    let Some(shared) = common::shared() else {
-        return;
-    };
+    let Some(shared) = common::shared() else { return };
     let corpus = shared.join("corpus/libya-2020");
-    let out = common::sitrep()
-        .arg("extract")
-        .arg(&corpus)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "extract failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::sitrep().arg("extract").arg(&corpus).args(["--format", "jsonl"]).output().unwrap();
+    assert!(out.status.success(), "extract failed: {}", String::from_utf8_lossy(&out.stderr));
     let dir = common::temp_dir("dev");
     let pred = dir.join("pred.jsonl");
     std::fs::write(&pred, &out.stdout).unwrap();
@@ -39,16 +28,7 @@ fn dev_corpus_scores_stay_above_the_bars() {
     let location = f(&["attributes", "location", "acc"]);
     eprintln!("events strict F1 {strict:.3}, lenient F1 {lenient:.3}, date {date:.3}, location {location:.3}");
     assert!(date >= 0.85, "event date accuracy {date:.3} < 0.85");
-    assert!(
-        location >= 0.85,
-        "event location accuracy {location:.3} < 0.85"
-    );
-    assert!(
-        strict >= 0.54,
-        "events strict F1 {strict:.3} fell below its floor 0.54"
-    );
-    assert!(
-        lenient >= 0.75,
-        "events lenient F1 {lenient:.3} fell below its floor 0.75"
-    );
+    assert!(location >= 0.85, "event location accuracy {location:.3} < 0.85");
+    assert!(strict >= 0.54, "events strict F1 {strict:.3} fell below its floor 0.54");
+    assert!(lenient >= 0.75, "events lenient F1 {lenient:.3} fell below its floor 0.75");
 }

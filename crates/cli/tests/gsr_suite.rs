@@ -26,36 +26,14 @@ fn score_suite(shared: &Path, suite: &str) -> Value {
     let input = dir.join("input.jsonl");
     let pred = dir.join("pred.jsonl");
 
-    let out = Command::new("python3")
-        .arg(&script)
-        .args(["input", "--suite", suite])
-        .output()
-        .expect("python3");
-    assert!(
-        out.status.success(),
-        "score_sentences.py input failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new("python3").arg(&script).args(["input", "--suite", suite]).output().expect("python3");
+    assert!(out.status.success(), "score_sentences.py input failed: {}", String::from_utf8_lossy(&out.stderr));
     std::fs::write(&input, &out.stdout).unwrap();
 
-    let out = common::run(&[
-        "extract".as_ref(),
-        input.as_os_str(),
-        "--format".as_ref(),
-        "jsonl".as_ref(),
-    ]);
+    let out = common::run(&["extract".as_ref(), input.as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked"),
-        "sitrep panicked on the {suite} suite:\n{:.2000}",
-        stderr
-    );
-    assert!(
-        out.status.success(),
-        "extract failed on the {suite} suite ({}): {:.2000}",
-        out.status,
-        stderr
-    );
+    assert!(!stderr.contains("panicked"), "sitrep panicked on the {suite} suite:\n{:.2000}", stderr);
+    assert!(out.status.success(), "extract failed on the {suite} suite ({}): {:.2000}", out.status, stderr);
     common::check_records(&common::records(&out.stdout));
     std::fs::write(&pred, &out.stdout).unwrap();
 
@@ -65,25 +43,17 @@ fn score_suite(shared: &Path, suite: &str) -> Value {
         .arg(&pred)
         .output()
         .expect("python3");
-    assert!(
-        out.status.success(),
-        "score_sentences.py score failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "score_sentences.py score failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("score_sentences.py --json output")
 }
 
 fn acc(s: &Value, path: &[&str]) -> f64 {
-    path.iter().fold(s, |v, k| &v[*k])["acc"]
-        .as_f64()
-        .unwrap_or_else(|| panic!("no {path:?}.acc in the score"))
+    path.iter().fold(s, |v, k| &v[*k])["acc"].as_f64().unwrap_or_else(|| panic!("no {path:?}.acc in the score"))
 }
 
 #[test]
 fn plover_gsr_suite_stays_above_the_floors() {
-    let Some(shared) = common::shared() else {
-        return;
-    };
+    let Some(shared) = common::shared() else { return };
     let s = score_suite(&shared, "plover-gsr");
     let recall = acc(&s, &["type", "recall"]);
     let precision = acc(&s, &["type", "precision"]);
@@ -95,34 +65,17 @@ fn plover_gsr_suite_stays_above_the_floors() {
          (target code {target:.4}, mode {mode:.4}); docs without output {}",
         s["docs_missing"]
     );
-    assert!(
-        recall >= GSR_TYPE_RECALL_FLOOR,
-        "plover-gsr type recall {recall:.4} < {GSR_TYPE_RECALL_FLOOR}"
-    );
-    assert!(
-        precision >= GSR_TYPE_PRECISION_FLOOR,
-        "plover-gsr type precision {precision:.4} < {GSR_TYPE_PRECISION_FLOOR}"
-    );
-    assert!(
-        source >= GSR_SOURCE_CODE_FLOOR,
-        "plover-gsr source code {source:.4} < {GSR_SOURCE_CODE_FLOOR}"
-    );
+    assert!(recall >= GSR_TYPE_RECALL_FLOOR, "plover-gsr type recall {recall:.4} < {GSR_TYPE_RECALL_FLOOR}");
+    assert!(precision >= GSR_TYPE_PRECISION_FLOOR, "plover-gsr type precision {precision:.4} < {GSR_TYPE_PRECISION_FLOOR}");
+    assert!(source >= GSR_SOURCE_CODE_FLOOR, "plover-gsr source code {source:.4} < {GSR_SOURCE_CODE_FLOOR}");
 }
 
 #[test]
 fn ngec_suite_stays_above_the_floor() {
-    let Some(shared) = common::shared() else {
-        return;
-    };
+    let Some(shared) = common::shared() else { return };
     let s = score_suite(&shared, "ngec");
     let recall = acc(&s, &["type", "recall"]);
     let precision = acc(&s, &["type", "precision"]);
-    eprintln!(
-        "ngec: type recall {recall:.4} (type precision {precision:.4}); docs without output {}",
-        s["docs_missing"]
-    );
-    assert!(
-        recall >= NGEC_TYPE_RECALL_FLOOR,
-        "ngec type recall {recall:.4} < {NGEC_TYPE_RECALL_FLOOR}"
-    );
+    eprintln!("ngec: type recall {recall:.4} (type precision {precision:.4}); docs without output {}", s["docs_missing"]);
+    assert!(recall >= NGEC_TYPE_RECALL_FLOOR, "ngec type recall {recall:.4} < {NGEC_TYPE_RECALL_FLOOR}");
 }

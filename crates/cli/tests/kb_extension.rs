@@ -44,12 +44,7 @@ struct Files {
 
 fn files(name: &str) -> Files {
     let dir = common::temp_dir(name);
-    let f = Files {
-        kb: dir.join("conflict.jsonl"),
-        lexicon: dir.join("extra.toml"),
-        article: dir.join("port-esk.txt"),
-        dir,
-    };
+    let f = Files { kb: dir.join("conflict.jsonl"), lexicon: dir.join("extra.toml"), article: dir.join("port-esk.txt"), dir };
     std::fs::write(&f.kb, KB).unwrap();
     std::fs::write(&f.lexicon, LEXICON).unwrap();
     std::fs::write(&f.article, ARTICLE).unwrap();
@@ -64,11 +59,7 @@ fn extract(article: &Path, extra: &[(&str, &Path)]) -> DocRecords {
     }
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "extract failed ({}): {stderr}",
-        out.status
-    );
+    assert!(out.status.success(), "extract failed ({}): {stderr}", out.status);
     let mut docs = common::check_records(&common::records(&out.stdout));
     assert_eq!(docs.len(), 1);
     let d = docs.pop().unwrap();
@@ -83,60 +74,31 @@ fn kb_and_lexicon_files_add_entities_and_a_trigger() {
     assert_eq!(d.doc["published"], "2024-06-12");
     assert_eq!(d.doc["published_from"], "text");
 
-    let nlf = d
-        .entity("test-nlf")
-        .unwrap_or_else(|| panic!("NLF not linked: {:?}", d.entity_ids()));
+    let nlf = d.entity("test-nlf").unwrap_or_else(|| panic!("NLF not linked: {:?}", d.entity_ids()));
     assert_eq!(nlf["name"], "Northern Liberation Front");
     assert_eq!(nlf["type"], "armed_group");
-    assert!(
-        nlf["aliases"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|a| a == "NLF"),
-        "aliases: {nlf}"
-    );
-    let said: Vec<&str> = nlf["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
+    assert!(nlf["aliases"].as_array().unwrap().iter().any(|a| a == "NLF"), "aliases: {nlf}");
+    let said: Vec<&str> = nlf["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert!(said.contains(&"NLF"), "mentions of the NLF: {said:?}");
     // The commander's fighters are his force.
-    assert!(
-        said.contains(&"Verhoeven's fighters"),
-        "\"Verhoeven's fighters\" not linked to the NLF: {said:?}"
-    );
+    assert!(said.contains(&"Verhoeven's fighters"), "\"Verhoeven's fighters\" not linked to the NLF: {said:?}");
 
-    let tv = d
-        .entity("test-verhoeven")
-        .unwrap_or_else(|| panic!("Verhoeven not linked: {:?}", d.entity_ids()));
+    let tv = d.entity("test-verhoeven").unwrap_or_else(|| panic!("Verhoeven not linked: {:?}", d.entity_ids()));
     assert_eq!(tv["type"], "person");
     assert_eq!(tv["name"], "Tomas Verhoeven");
-    let cdb = d
-        .entity("test-cdb")
-        .unwrap_or_else(|| panic!("CDB not linked: {:?}", d.entity_ids()));
+    let cdb = d.entity("test-cdb").unwrap_or_else(|| panic!("CDB not linked: {:?}", d.entity_ids()));
     assert_eq!(cdb["type"], "armed_group");
 
     let ev = d
         .events
         .iter()
-        .find(|e| {
-            e["evidence"]
-                .as_str()
-                .unwrap()
-                .contains("Verhoeven's fighters firebombed")
-        })
+        .find(|e| e["evidence"].as_str().unwrap().contains("Verhoeven's fighters firebombed"))
         .unwrap_or_else(|| panic!("no event from the firebomb sentence: {:#?}", d.events));
     assert_eq!(ev["type"], "ASSAULT", "{ev}");
     assert_eq!(ev["mode"], "explosives", "{ev}");
     assert_eq!(ev["source"], serde_json::json!(["test-nlf"]), "{ev}");
     assert_eq!(ev["target"], serde_json::json!(["test-cdb"]), "{ev}");
-    assert_eq!(
-        ev["date"], "2024-06-10",
-        "\"on Monday\" before Wednesday 12 June 2024: {ev}"
-    );
+    assert_eq!(ev["date"], "2024-06-10", "\"on Monday\" before Wednesday 12 June 2024: {ev}");
 }
 
 #[test]
@@ -150,10 +112,7 @@ fn without_the_files_the_fictional_names_and_trigger_are_unknown() {
     let d = extract(&f.article, &[("--kb", &f.kb)]);
     assert!(d.entity("test-nlf").is_some());
     assert!(
-        !d.events
-            .iter()
-            .any(|e| e["evidence"].as_str().unwrap().contains("firebombed")
-                && e["mode"] == "explosives"),
+        !d.events.iter().any(|e| e["evidence"].as_str().unwrap().contains("firebombed") && e["mode"] == "explosives"),
         "the firebomb trigger is coded without --lexicon: {:#?}",
         d.events
     );
@@ -170,52 +129,21 @@ fn a_malformed_kb_file_is_an_error_naming_file_and_line() {
     for (name, text, want) in cases {
         let kb = f.dir.join(name);
         std::fs::write(&kb, text).unwrap();
-        let out = common::run(&[
-            "extract".as_ref(),
-            f.article.as_os_str(),
-            "--kb".as_ref(),
-            kb.as_os_str(),
-        ]);
+        let out = common::run(&["extract".as_ref(), f.article.as_os_str(), "--kb".as_ref(), kb.as_os_str()]);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{name}: exit status {} ({stderr})",
-            out.status
-        );
-        assert!(
-            stderr.contains(want),
-            "{name}: stderr must name {want:?}: {stderr}"
-        );
+        assert_eq!(out.status.code(), Some(2), "{name}: exit status {} ({stderr})", out.status);
+        assert!(stderr.contains(want), "{name}: stderr must name {want:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
-        assert!(
-            out.stdout.is_empty(),
-            "{name}: records printed despite a bad --kb file"
-        );
+        assert!(out.stdout.is_empty(), "{name}: records printed despite a bad --kb file");
     }
     // A lexicon with an unknown type, and a missing file, are errors too.
     let bad = f.dir.join("bad.toml");
-    std::fs::write(
-        &bad,
-        "[[trigger]]\nwords = \"zap\"\npos = \"verb\"\ntype = \"NOPE\"\n",
-    )
-    .unwrap();
+    std::fs::write(&bad, "[[trigger]]\nwords = \"zap\"\npos = \"verb\"\ntype = \"NOPE\"\n").unwrap();
     let missing = f.dir.join("missing.jsonl");
     for (flag, file) in [("--lexicon", &bad), ("--kb", &missing)] {
-        let out = common::run(&[
-            "extract".as_ref(),
-            f.article.as_os_str(),
-            flag.as_ref(),
-            file.as_os_str(),
-        ]);
+        let out = common::run(&["extract".as_ref(), f.article.as_os_str(), flag.as_ref(), file.as_os_str()]);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{flag} {}: exit status {} ({stderr})",
-            file.display(),
-            out.status
-        );
+        assert_eq!(out.status.code(), Some(2), "{flag} {}: exit status {} ({stderr})", file.display(), out.status);
         let fname = file.file_name().unwrap().to_str().unwrap();
         assert!(stderr.contains(fname), "stderr must name {fname}: {stderr}");
     }

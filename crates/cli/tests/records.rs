@@ -11,41 +11,22 @@ fn examples() -> PathBuf {
 }
 
 fn extract_examples() -> Vec<DocRecords> {
-    let out = common::run(&[
-        "extract".as_ref(),
-        examples().as_os_str(),
-        "--format".as_ref(),
-        "jsonl".as_ref(),
-    ]);
+    let out = common::run(&["extract".as_ref(), examples().as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "extract examples failed ({}): {stderr}",
-        out.status
-    );
+    assert!(out.status.success(), "extract examples failed ({}): {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "panic on stderr: {stderr}");
     for line in String::from_utf8_lossy(&out.stdout).lines() {
-        let v: Value =
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
-        assert!(
-            v.get("kind").is_some_and(Value::is_string),
-            "no \"kind\": {line}"
-        );
-        assert!(
-            v.get("doc").is_some_and(Value::is_string),
-            "no \"doc\": {line}"
-        );
+        let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"));
+        assert!(v.get("kind").is_some_and(Value::is_string), "no \"kind\": {line}");
+        assert!(v.get("doc").is_some_and(Value::is_string), "no \"doc\": {line}");
     }
     common::check_records(&common::records(&out.stdout))
 }
 
 fn doc<'a>(docs: &'a [DocRecords], id: &str) -> &'a DocRecords {
-    docs.iter().find(|d| d.id() == id).unwrap_or_else(|| {
-        panic!(
-            "no document {id:?} among {:?}",
-            docs.iter().map(|d| d.id()).collect::<Vec<_>>()
-        )
-    })
+    docs.iter()
+        .find(|d| d.id() == id)
+        .unwrap_or_else(|| panic!("no document {id:?} among {:?}", docs.iter().map(|d| d.id()).collect::<Vec<_>>()))
 }
 
 #[test]
@@ -76,10 +57,7 @@ fn mention_and_evidence_offsets_are_char_offsets_into_the_text_as_read() {
     let mut n = 0;
     for line in wire.lines().filter(|l| !l.trim().is_empty()) {
         let v: Value = serde_json::from_str(line).unwrap();
-        common::check_offsets(
-            doc(&docs, v["id"].as_str().unwrap()),
-            v["text"].as_str().unwrap(),
-        );
+        common::check_offsets(doc(&docs, v["id"].as_str().unwrap()), v["text"].as_str().unwrap());
         n += 1;
     }
     assert_eq!(n, 2);
@@ -89,7 +67,7 @@ fn mention_and_evidence_offsets_are_char_offsets_into_the_text_as_read() {
 fn publication_dates_and_where_they_come_from() {
     let docs = extract_examples();
     let expect = [
-        ("sudan-2023-04", "2023-04-16", "metadata"), // <meta property="article:published_time">
+        ("sudan-2023-04", "2023-04-16", "metadata"),  // <meta property="article:published_time">
         ("kherson-2022-11", "2022-11-12", "manifest"), // JSONL "published"
         ("mali-2022-02", "2022-02-17", "manifest"),
         ("watiya-2020-05", "2020-05-19", "text"), // the dateline "Tripoli, Tuesday, 19 May 2020"
@@ -110,44 +88,22 @@ fn jsonl_metadata_reaches_the_document_record() {
     assert_eq!(d["title"], "Russia says it is withdrawing from Kherson");
     assert_eq!(d["outlet"], "sitrep examples");
     let d = &doc(&docs, "sudan-2023-04").doc;
-    assert_eq!(
-        d["title"],
-        "Fighting erupts in Khartoum between army and RSF"
-    );
+    assert_eq!(d["title"], "Fighting erupts in Khartoum between army and RSF");
     assert_eq!(d["lang"], "en");
 }
 
 #[test]
 fn no_script_or_style_from_the_html_reaches_the_output() {
-    let out = common::run(&[
-        "extract".as_ref(),
-        examples().as_os_str(),
-        "--format".as_ref(),
-        "jsonl".as_ref(),
-    ]);
+    let out = common::run(&["extract".as_ref(), examples().as_os_str(), "--format".as_ref(), "jsonl".as_ref()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    for bad in [
-        "<script",
-        "console.log",
-        "page analytics",
-        "font-family",
-        "<p>",
-        "</",
-    ] {
+    for bad in ["<script", "console.log", "page analytics", "font-family", "<p>", "</"] {
         assert!(!stdout.contains(bad), "{bad:?} in the output");
     }
     // The article body itself does come through.
     let docs = common::check_records(&common::records(&out.stdout));
     let sudan = doc(&docs, "sudan-2023-04");
-    assert!(
-        sudan.entity("rsf").is_some()
-            || sudan
-                .entities
-                .iter()
-                .any(|e| e["name"] == "Rapid Support Forces"),
-        "the RSF of the HTML body not found: {:?}",
-        sudan.entity_ids()
-    );
+    assert!(sudan.entity("rsf").is_some() || sudan.entities.iter().any(|e| e["name"] == "Rapid Support Forces"),
+        "the RSF of the HTML body not found: {:?}", sudan.entity_ids());
 }
 
 #[test]
@@ -159,10 +115,7 @@ fn the_same_entity_has_the_same_id_in_every_document() {
         .filter(|d| d.entities.iter().any(|e| e["name"] == "Russia"))
         .map(|d| d.id())
         .collect();
-    assert!(
-        with_russia.len() >= 3,
-        "Russia found only in {with_russia:?}"
-    );
+    assert!(with_russia.len() >= 3, "Russia found only in {with_russia:?}");
     let ids: std::collections::BTreeSet<&str> = docs
         .iter()
         .flat_map(|d| d.entities.iter())

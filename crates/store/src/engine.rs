@@ -105,9 +105,7 @@ impl Conn {
                 let mut st = c.prepare_cached(sql)?;
                 let n = st.column_count();
                 let rows = st.query_map(rusqlite::params_from_iter(params.iter()), |r| {
-                    (0..n)
-                        .map(|i| r.get_ref(i).map(sqlite_value))
-                        .collect::<rusqlite::Result<Row>>()
+                    (0..n).map(|i| r.get_ref(i).map(sqlite_value)).collect::<rusqlite::Result<Row>>()
                 })?;
                 Ok(rows.collect::<rusqlite::Result<Vec<Row>>>()?)
             }
@@ -198,9 +196,7 @@ fn sqlite_value(v: rusqlite::types::ValueRef<'_>) -> Value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(i) => Value::Int(i),
         ValueRef::Real(r) => Value::Real(r),
-        ValueRef::Text(t) | ValueRef::Blob(t) => {
-            Value::Text(String::from_utf8_lossy(t).into_owned())
-        }
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
     }
 }
 
@@ -221,8 +217,7 @@ impl postgres::types::ToSql for Value {
         &self,
         ty: &postgres::types::Type,
         out: &mut postgres::types::private::BytesMut,
-    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>>
-    {
+    ) -> std::result::Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
         use postgres::types::Type;
         match self {
             Value::Null => Ok(postgres::types::IsNull::Yes),
@@ -240,10 +235,7 @@ impl postgres::types::ToSql for Value {
 }
 
 fn pg_params(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
-    params
-        .iter()
-        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
-        .collect()
+    params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect()
 }
 
 fn pg_row(row: &postgres::Row) -> Result<Row> {
@@ -252,20 +244,15 @@ fn pg_row(row: &postgres::Row) -> Result<Row> {
         .map(|i| {
             let ty = row.columns()[i].type_().clone();
             Ok(if ty == Type::INT8 {
-                row.try_get::<_, Option<i64>>(i)?
-                    .map_or(Value::Null, Value::Int)
+                row.try_get::<_, Option<i64>>(i)?.map_or(Value::Null, Value::Int)
             } else if ty == Type::INT4 {
-                row.try_get::<_, Option<i32>>(i)?
-                    .map_or(Value::Null, |v| Value::Int(v.into()))
+                row.try_get::<_, Option<i32>>(i)?.map_or(Value::Null, |v| Value::Int(v.into()))
             } else if ty == Type::FLOAT8 {
-                row.try_get::<_, Option<f64>>(i)?
-                    .map_or(Value::Null, Value::Real)
+                row.try_get::<_, Option<f64>>(i)?.map_or(Value::Null, Value::Real)
             } else if ty == Type::BOOL {
-                row.try_get::<_, Option<bool>>(i)?
-                    .map_or(Value::Null, |b| Value::Int(b.into()))
+                row.try_get::<_, Option<bool>>(i)?.map_or(Value::Null, |b| Value::Int(b.into()))
             } else {
-                row.try_get::<_, Option<String>>(i)?
-                    .map_or(Value::Null, Value::Text)
+                row.try_get::<_, Option<String>>(i)?.map_or(Value::Null, Value::Text)
             })
         })
         .collect()
@@ -290,8 +277,7 @@ impl Target {
     pub fn connect(&self) -> Result<Conn> {
         match self {
             Target::Sqlite(path) => {
-                let c = rusqlite::Connection::open(path)
-                    .map_err(|e| Error::Open(format!("{}: {e}", path.display())))?;
+                let c = rusqlite::Connection::open(path).map_err(|e| Error::Open(format!("{}: {e}", path.display())))?;
                 // WAL: readers never block the writer; NORMAL sync keeps every
                 // committed transaction across a process kill.
                 c.busy_timeout(std::time::Duration::from_secs(30))?;
@@ -299,12 +285,8 @@ impl Target {
                 Ok(Conn::Sqlite(c))
             }
             Target::Postgres(url) => {
-                let client = postgres::Client::connect(url, postgres::NoTls)
-                    .map_err(|e| Error::Open(format!("{}: {e}", redact(url))))?;
-                Ok(Conn::Postgres(PgConn {
-                    client,
-                    statements: HashMap::new(),
-                }))
+                let client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| Error::Open(format!("{}: {e}", redact(url))))?;
+                Ok(Conn::Postgres(PgConn { client, statements: HashMap::new() }))
             }
         }
     }
@@ -354,10 +336,7 @@ impl Drop for Pooled<'_> {
 
 impl Pool {
     pub fn new(target: Target) -> Pool {
-        Pool {
-            target,
-            idle: Mutex::new(Vec::new()),
-        }
+        Pool { target, idle: Mutex::new(Vec::new()) }
     }
     pub fn get(&self) -> Result<Pooled<'_>> {
         let conn = self.idle.lock().ok().and_then(|mut v| v.pop());
@@ -365,10 +344,7 @@ impl Pool {
             Some(c) => c,
             None => self.target.connect()?,
         };
-        Ok(Pooled {
-            pool: self,
-            conn: Some(conn),
-        })
+        Ok(Pooled { pool: self, conn: Some(conn) })
     }
     pub fn backend(&self) -> Backend {
         match self.target {
@@ -382,16 +358,10 @@ impl Pool {
 mod tests {
     #[test]
     fn placeholders_are_numbered_outside_quotes() {
-        assert_eq!(
-            super::numbered("a = ? AND b = '?' AND c = ?"),
-            "a = $1 AND b = '?' AND c = $2"
-        );
+        assert_eq!(super::numbered("a = ? AND b = '?' AND c = ?"), "a = $1 AND b = '?' AND c = $2");
     }
     #[test]
     fn passwords_are_hidden() {
-        assert_eq!(
-            super::redact("postgres://u:secret@h:5/db"),
-            "postgres://u:***@h:5/db"
-        );
+        assert_eq!(super::redact("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
     }
 }

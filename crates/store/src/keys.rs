@@ -16,15 +16,7 @@ pub struct DocKey {
 
 impl DocKey {
     pub fn of(doc: &Document) -> DocKey {
-        DocKey {
-            url: doc
-                .url
-                .as_deref()
-                .map(str::trim)
-                .filter(|u| !u.is_empty())
-                .map(str::to_string),
-            text_hash: text_hash(&doc.text),
-        }
+        DocKey { url: doc.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string), text_hash: text_hash(&doc.text) }
     }
 }
 
@@ -55,8 +47,7 @@ pub struct KnownKeys {
 
 impl KnownKeys {
     pub fn contains(&self, key: &DocKey) -> bool {
-        self.hashes.contains(&key.text_hash)
-            || key.url.as_ref().is_some_and(|u| self.urls.contains(u))
+        self.hashes.contains(&key.text_hash) || key.url.as_ref().is_some_and(|u| self.urls.contains(u))
     }
     /// Adds the key; false when it was already known.
     pub fn insert(&mut self, key: &DocKey) -> bool {
@@ -81,36 +72,18 @@ mod tests {
 
     #[test]
     fn case_and_spacing_do_not_make_a_new_text() {
-        assert_eq!(
-            text_hash("Troops  entered\nthe town. "),
-            text_hash("troops entered the town.")
-        );
-        assert_ne!(
-            text_hash("Troops entered the town."),
-            text_hash("Troops left the town.")
-        );
+        assert_eq!(text_hash("Troops  entered\nthe town. "), text_hash("troops entered the town."));
+        assert_ne!(text_hash("Troops entered the town."), text_hash("Troops left the town."));
     }
 
     #[test]
     fn a_known_url_or_text_is_known() {
         let mut k = KnownKeys::default();
-        let a = DocKey {
-            url: Some("http://x/1".into()),
-            text_hash: "h1".into(),
-        };
+        let a = DocKey { url: Some("http://x/1".into()), text_hash: "h1".into() };
         assert!(k.insert(&a));
         assert!(!k.insert(&a));
-        assert!(k.contains(&DocKey {
-            url: Some("http://x/1".into()),
-            text_hash: "h2".into()
-        }));
-        assert!(k.contains(&DocKey {
-            url: None,
-            text_hash: "h1".into()
-        }));
-        assert!(!k.contains(&DocKey {
-            url: Some("http://x/2".into()),
-            text_hash: "h3".into()
-        }));
+        assert!(k.contains(&DocKey { url: Some("http://x/1".into()), text_hash: "h2".into() }));
+        assert!(k.contains(&DocKey { url: None, text_hash: "h1".into() }));
+        assert!(!k.contains(&DocKey { url: Some("http://x/2".into()), text_hash: "h3".into() }));
     }
 }

@@ -21,10 +21,7 @@ mod write;
 
 pub use engine::Backend;
 pub use keys::{DocKey, KnownKeys};
-pub use query::{
-    ClusterDetail, ClusterFilter, DocFilter, EntityFilter, EventFilter, EventHit, Page, PageReq,
-    Stats,
-};
+pub use query::{ClusterDetail, ClusterFilter, DocFilter, EntityFilter, EventFilter, EventHit, Page, PageReq, Stats};
 pub use write::{AddStats, Keyed, Refreshed};
 
 use engine::{Pool, Target};
@@ -57,9 +54,7 @@ impl Store {
     /// `postgres://`/`postgresql://` URL, else a SQLite file path; brings
     /// its schema up to date.
     pub fn open(target: &str) -> Result<Store> {
-        let store = Store {
-            pool: Pool::new(Target::parse(target)),
-        };
+        let store = Store { pool: Pool::new(Target::parse(target)) };
         {
             let mut conn = store.pool.get()?;
             migrate::run(&mut conn)?;

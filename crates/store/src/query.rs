@@ -7,10 +7,7 @@ use crate::engine::{Backend, Conn, Row, Value};
 use crate::{Result, Store};
 use serde::{Deserialize, Serialize};
 use sitrep_model::{Document, EntityType, Event, PartialDate, Status};
-use sitrep_picture::{
-    Cluster, Contradiction, ContradictionKind, DocInfo, Edge, EntityInfo, PlaceControl, Relation,
-    SourceProfile,
-};
+use sitrep_picture::{Cluster, Contradiction, ContradictionKind, DocInfo, Edge, EntityInfo, PlaceControl, Relation, SourceProfile};
 
 /// Which page of a list: `limit` is clamped to 1..=1000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,10 +18,7 @@ pub struct PageReq {
 
 impl Default for PageReq {
     fn default() -> Self {
-        PageReq {
-            offset: 0,
-            limit: 50,
-        }
+        PageReq { offset: 0, limit: 50 }
     }
 }
 
@@ -148,29 +142,16 @@ impl Where {
 
 /// The words of a search, each quoted for SQLite FTS5 (all must match).
 fn fts_words(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
-        .collect();
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
 fn event_where(f: &EventFilter, backend: Backend) -> Where {
     let mut w = Where::default();
     if let Some(a) = &f.actor {
-        w.add(
-            "e.seq IN (SELECT event_seq FROM event_actors WHERE actor = ?)",
-            [a.as_str().into()],
-        );
+        w.add("e.seq IN (SELECT event_seq FROM event_actors WHERE actor = ?)", [a.as_str().into()]);
     }
-    let columns = [
-        ("e.kind", &f.kind),
-        ("e.mode", &f.mode),
-        ("e.place", &f.place),
-        ("e.outlet", &f.outlet),
-        ("e.cluster", &f.cluster),
-    ];
+    let columns = [("e.kind", &f.kind), ("e.mode", &f.mode), ("e.place", &f.place), ("e.outlet", &f.outlet), ("e.cluster", &f.cluster)];
     for (col, v) in columns {
         if let Some(v) = v {
             w.add(&format!("{col} = ?"), [v.as_str().into()]);
@@ -180,10 +161,7 @@ fn event_where(f: &EventFilter, backend: Backend) -> Where {
         w.add("e.status = ?", [s.as_str().into()]);
     }
     if let Some([x0, y0, x1, y1]) = f.bbox {
-        w.add(
-            "e.lon >= ? AND e.lon <= ? AND e.lat >= ? AND e.lat <= ?",
-            [x0.into(), x1.into(), y0.into(), y1.into()],
-        );
+        w.add("e.lon >= ? AND e.lon <= ? AND e.lat >= ? AND e.lat <= ?", [x0.into(), x1.into(), y0.into(), y1.into()]);
     }
     if let Some(d) = f.from {
         w.add("e.day_end >= ?", [d.day_span().0.into()]);
@@ -194,10 +172,7 @@ fn event_where(f: &EventFilter, backend: Backend) -> Where {
     if let Some(t) = &f.text {
         match backend {
             Backend::Sqlite => match fts_words(t) {
-                Some(q) => w.add(
-                    "e.seq IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)",
-                    [q.into()],
-                ),
+                Some(q) => w.add("e.seq IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)", [q.into()]),
                 None => {}
             },
             Backend::Postgres => {
@@ -210,13 +185,13 @@ fn event_where(f: &EventFilter, backend: Backend) -> Where {
     w
 }
 
-const EVENT_COLUMNS: &str = "SELECT e.doc_id, e.outlet, d.published, e.evidence, e.record, e.cluster FROM events e JOIN documents d ON d.seq = e.doc_seq";
+const EVENT_COLUMNS: &str =
+    "SELECT e.doc_id, e.outlet, d.published, e.evidence, e.record, e.cluster FROM events e JOIN documents d ON d.seq = e.doc_seq";
 
 fn event_hit(row: Row) -> Result<EventHit> {
     let mut r = row.into_iter();
     let mut next = || r.next().and_then(Value::into_text);
-    let (doc, outlet, published, evidence, record, cluster) =
-        (next(), next(), next(), next(), next(), next());
+    let (doc, outlet, published, evidence, record, cluster) = (next(), next(), next(), next(), next(), next());
     let mut event: Event = serde_json::from_str(record.as_deref().unwrap_or("{}"))?;
     event.cluster = cluster;
     Ok(EventHit {
@@ -229,51 +204,26 @@ fn event_hit(row: Row) -> Result<EventHit> {
 }
 
 /// Runs a paged query (`sql` without LIMIT) and maps its rows.
-fn paged<T>(
-    c: &mut Conn,
-    sql: &str,
-    mut params: Vec<Value>,
-    page: PageReq,
-    map: impl Fn(Row) -> Result<T>,
-) -> Result<Page<T>> {
+fn paged<T>(c: &mut Conn, sql: &str, mut params: Vec<Value>, page: PageReq, map: impl Fn(Row) -> Result<T>) -> Result<Page<T>> {
     let limit = page.limit();
     params.push((limit + 1).into());
     params.push((page.offset as i64).into());
     let rows = c.query(&format!("{sql} LIMIT ? OFFSET ?"), &params)?;
     let more = rows.len() as i64 > limit;
-    let items = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(map)
-        .collect::<Result<Vec<T>>>()?;
-    Ok(Page {
-        next_offset: more.then(|| page.offset + limit as u64),
-        items,
-    })
+    let items = rows.into_iter().take(limit as usize).map(map).collect::<Result<Vec<T>>>()?;
+    Ok(Page { next_offset: more.then(|| page.offset + limit as u64), items })
 }
 
 fn record<T: serde::de::DeserializeOwned>(row: Row) -> Result<T> {
-    Ok(serde_json::from_str(
-        row.into_iter()
-            .next()
-            .and_then(Value::into_text)
-            .as_deref()
-            .unwrap_or("null"),
-    )?)
+    Ok(serde_json::from_str(row.into_iter().next().and_then(Value::into_text).as_deref().unwrap_or("null"))?)
 }
 
-fn records<T: serde::de::DeserializeOwned>(
-    c: &mut Conn,
-    sql: &str,
-    params: &[Value],
-) -> Result<Vec<T>> {
+fn records<T: serde::de::DeserializeOwned>(c: &mut Conn, sql: &str, params: &[Value]) -> Result<Vec<T>> {
     c.query(sql, params)?.into_iter().map(record).collect()
 }
 
 fn count(c: &mut Conn, sql: &str, params: &[Value]) -> Result<u64> {
-    Ok(c.query_one(sql, params)?
-        .and_then(|r| r[0].int())
-        .unwrap_or(0) as u64)
+    Ok(c.query_one(sql, params)?.and_then(|r| r[0].int()).unwrap_or(0) as u64)
 }
 
 impl Store {
@@ -281,31 +231,18 @@ impl Store {
     pub fn events(&self, f: &EventFilter, page: PageReq) -> Result<Page<EventHit>> {
         let mut c = self.pool.get()?;
         let w = event_where(f, c.backend());
-        paged(
-            &mut c,
-            &format!("{EVENT_COLUMNS}{} ORDER BY e.seq", w.sql()),
-            w.params,
-            page,
-            event_hit,
-        )
+        paged(&mut c, &format!("{EVENT_COLUMNS}{} ORDER BY e.seq", w.sql()), w.params, page, event_hit)
     }
 
     pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
         let mut c = self.pool.get()?;
         let w = event_where(f, c.backend());
-        count(
-            &mut c,
-            &format!("SELECT COUNT(*) FROM events e{}", w.sql()),
-            &w.params,
-        )
+        count(&mut c, &format!("SELECT COUNT(*) FROM events e{}", w.sql()), &w.params)
     }
 
     pub fn event(&self, doc: &str, event: &str) -> Result<Option<EventHit>> {
         let mut c = self.pool.get()?;
-        let row = c.query_one(
-            &format!("{EVENT_COLUMNS} WHERE e.doc_id = ? AND e.event_id = ?"),
-            &[doc.into(), event.into()],
-        )?;
+        let row = c.query_one(&format!("{EVENT_COLUMNS} WHERE e.doc_id = ? AND e.event_id = ?"), &[doc.into(), event.into()])?;
         row.map(event_hit).transpose()
     }
 
@@ -316,15 +253,9 @@ impl Store {
             w.add("outlet = ?", [o.as_str().into()]);
         }
         if let Some(t) = &f.text {
-            w.add(
-                "LOWER(title) LIKE ?",
-                [format!("%{}%", t.to_lowercase()).into()],
-            );
+            w.add("LOWER(title) LIKE ?", [format!("%{}%", t.to_lowercase()).into()]);
         }
-        let sql = format!(
-            "SELECT id, title, outlet, url, published FROM documents{} ORDER BY seq",
-            w.sql()
-        );
+        let sql = format!("SELECT id, title, outlet, url, published FROM documents{} ORDER BY seq", w.sql());
         paged(&mut c, &sql, w.params, page, |row| {
             let mut r = row.into_iter().map(Value::into_text);
             let mut next = || r.next().flatten();
@@ -342,22 +273,14 @@ impl Store {
     /// One stored document (stripped: its text is its evidence sentences).
     pub fn document(&self, id: &str) -> Result<Option<Document>> {
         let mut c = self.pool.get()?;
-        let Some(row) = c.query_one("SELECT record FROM documents WHERE id = ?", &[id.into()])?
-        else {
+        let Some(row) = c.query_one("SELECT record FROM documents WHERE id = ?", &[id.into()])? else {
             return Ok(None);
         };
         let mut doc: Document = record(row)?;
-        for r in c.query(
-            "SELECT event_id, cluster FROM events WHERE doc_id = ?",
-            &[id.into()],
-        )? {
+        for r in c.query("SELECT event_id, cluster FROM events WHERE doc_id = ?", &[id.into()])? {
             let mut r = r.into_iter().map(Value::into_text);
             let (event, cluster) = (r.next().flatten(), r.next().flatten());
-            if let Some(e) = doc
-                .events
-                .iter_mut()
-                .find(|e| Some(&e.id) == event.as_ref())
-            {
+            if let Some(e) = doc.events.iter_mut().find(|e| Some(&e.id) == event.as_ref()) {
                 e.cluster = cluster;
             }
         }
@@ -372,28 +295,14 @@ impl Store {
             w.add("kind = ?", [k.as_str().into()]);
         }
         if let Some(n) = &f.name {
-            w.add(
-                "LOWER(name) LIKE ?",
-                [format!("%{}%", n.to_lowercase()).into()],
-            );
+            w.add("LOWER(name) LIKE ?", [format!("%{}%", n.to_lowercase()).into()]);
         }
-        paged(
-            &mut c,
-            &format!(
-                "SELECT record FROM entity_info{} ORDER BY docs DESC, seq",
-                w.sql()
-            ),
-            w.params,
-            page,
-            record,
-        )
+        paged(&mut c, &format!("SELECT record FROM entity_info{} ORDER BY docs DESC, seq", w.sql()), w.params, page, record)
     }
 
     pub fn entity(&self, id: &str) -> Result<Option<EntityInfo>> {
         let mut c = self.pool.get()?;
-        c.query_one("SELECT record FROM entity_info WHERE id = ?", &[id.into()])?
-            .map(record)
-            .transpose()
+        c.query_one("SELECT record FROM entity_info WHERE id = ?", &[id.into()])?.map(record).transpose()
     }
 
     /// Clusters, most reports first.
@@ -401,10 +310,7 @@ impl Store {
         let mut c = self.pool.get()?;
         let mut w = Where::default();
         if let Some(a) = &f.actor {
-            w.add(
-                "seq IN (SELECT cluster_seq FROM cluster_actors WHERE actor = ?)",
-                [a.as_str().into()],
-            );
+            w.add("seq IN (SELECT cluster_seq FROM cluster_actors WHERE actor = ?)", [a.as_str().into()]);
         }
         if let Some(k) = &f.kind {
             w.add("kind = ?", [k.as_str().into()]);
@@ -421,33 +327,17 @@ impl Store {
         if let Some(d) = f.to {
             w.add("day_start <= ?", [d.day_span().1.into()]);
         }
-        paged(
-            &mut c,
-            &format!(
-                "SELECT record FROM clusters{} ORDER BY reports DESC, seq",
-                w.sql()
-            ),
-            w.params,
-            page,
-            record,
-        )
+        paged(&mut c, &format!("SELECT record FROM clusters{} ORDER BY reports DESC, seq", w.sql()), w.params, page, record)
     }
 
     pub fn cluster(&self, id: &str) -> Result<Option<ClusterDetail>> {
         let mut c = self.pool.get()?;
-        let Some(row) = c.query_one("SELECT record FROM clusters WHERE id = ?", &[id.into()])?
-        else {
+        let Some(row) = c.query_one("SELECT record FROM clusters WHERE id = ?", &[id.into()])? else {
             return Ok(None);
         };
         let cluster: Cluster = record(row)?;
-        let rows = c.query(
-            &format!("{EVENT_COLUMNS} WHERE e.cluster = ? ORDER BY e.seq"),
-            &[id.into()],
-        )?;
-        let reports = rows
-            .into_iter()
-            .map(event_hit)
-            .collect::<Result<Vec<_>>>()?;
+        let rows = c.query(&format!("{EVENT_COLUMNS} WHERE e.cluster = ? ORDER BY e.seq"), &[id.into()])?;
+        let reports = rows.into_iter().map(event_hit).collect::<Result<Vec<_>>>()?;
         Ok(Some(ClusterDetail { cluster, reports }))
     }
 
@@ -457,11 +347,7 @@ impl Store {
         match relation {
             Some(r) => {
                 let rel = serde_json::to_value(r)?.as_str().unwrap_or("").to_string();
-                records(
-                    &mut c,
-                    "SELECT record FROM edges WHERE relation = ? ORDER BY seq",
-                    &[rel.into()],
-                )
+                records(&mut c, "SELECT record FROM edges WHERE relation = ? ORDER BY seq", &[rel.into()])
             }
             None => records(&mut c, "SELECT record FROM edges ORDER BY seq", &[]),
         }
@@ -475,12 +361,7 @@ impl Store {
 
     pub fn control_of(&self, place: &str) -> Result<Option<PlaceControl>> {
         let mut c = self.pool.get()?;
-        c.query_one(
-            "SELECT record FROM control WHERE place = ?",
-            &[place.into()],
-        )?
-        .map(record)
-        .transpose()
+        c.query_one("SELECT record FROM control WHERE place = ?", &[place.into()])?.map(record).transpose()
     }
 
     pub fn contradictions(&self, kind: Option<ContradictionKind>) -> Result<Vec<Contradiction>> {
@@ -488,17 +369,9 @@ impl Store {
         match kind {
             Some(k) => {
                 let k = serde_json::to_value(k)?.as_str().unwrap_or("").to_string();
-                records(
-                    &mut c,
-                    "SELECT record FROM contradictions WHERE kind = ? ORDER BY seq",
-                    &[k.into()],
-                )
+                records(&mut c, "SELECT record FROM contradictions WHERE kind = ? ORDER BY seq", &[k.into()])
             }
-            None => records(
-                &mut c,
-                "SELECT record FROM contradictions ORDER BY seq",
-                &[],
-            ),
+            None => records(&mut c, "SELECT record FROM contradictions ORDER BY seq", &[]),
         }
     }
 
@@ -522,10 +395,7 @@ impl Store {
             ..Stats::default()
         };
         let period = crate::write::get_meta(&mut c, "period")?;
-        if let Some((first, last)) = period
-            .and_then(|p| serde_json::from_str::<Option<(PartialDate, PartialDate)>>(&p).ok())
-            .flatten()
-        {
+        if let Some((first, last)) = period.and_then(|p| serde_json::from_str::<Option<(PartialDate, PartialDate)>>(&p).ok()).flatten() {
             s.first = Some(first);
             s.last = Some(last);
         }

@@ -94,10 +94,7 @@ impl Store {
             return Ok(Refreshed::default());
         }
         let mut docs = self.load_documents()?;
-        let before: Vec<Option<String>> = docs
-            .iter()
-            .flat_map(|d| d.events.iter().map(|e| e.cluster.clone()))
-            .collect();
+        let before: Vec<Option<String>> = docs.iter().flat_map(|d| d.events.iter().map(|e| e.cluster.clone())).collect();
         sitrep_picture::assign_clusters(&mut docs, side);
         let picture = sitrep_picture::build(&docs, side);
         let mut conn = self.pool.get()?;
@@ -106,11 +103,7 @@ impl Store {
             write_picture(c, &picture)?;
             set_meta(c, DIRTY, "0")
         })?;
-        Ok(Refreshed {
-            rebuilt: true,
-            events: before.len() as u64,
-            clusters: picture.clusters.len() as u64,
-        })
+        Ok(Refreshed { rebuilt: true, events: before.len() as u64, clusters: picture.clusters.len() as u64 })
     }
 
     /// Every stored document (stripped), in ingest order, with its events'
@@ -120,9 +113,7 @@ impl Store {
         let rows = conn.query("SELECT record FROM documents ORDER BY seq", &[])?;
         let mut docs = Vec::with_capacity(rows.len());
         for row in rows {
-            docs.push(serde_json::from_str::<Document>(
-                row[0].text().unwrap_or("{}"),
-            )?);
+            docs.push(serde_json::from_str::<Document>(row[0].text().unwrap_or("{}"))?);
         }
         // The documents' records are written once; clusters live on the events.
         let clusters = conn.query("SELECT doc_id, event_id, cluster FROM events", &[])?;
@@ -144,18 +135,11 @@ impl Store {
 }
 
 pub(crate) fn get_meta(c: &mut Conn, key: &str) -> Result<Option<String>> {
-    Ok(
-        c.query_one("SELECT value FROM meta WHERE key = ?", &[key.into()])?
-            .and_then(|r| r.into_iter().next())
-            .and_then(Value::into_text),
-    )
+    Ok(c.query_one("SELECT value FROM meta WHERE key = ?", &[key.into()])?.and_then(|r| r.into_iter().next()).and_then(Value::into_text))
 }
 
 fn set_meta(c: &mut Conn, key: &str, value: &str) -> Result<()> {
-    c.exec(
-        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[key.into(), value.into()],
-    )?;
+    c.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", &[key.into(), value.into()])?;
     Ok(())
 }
 
@@ -193,10 +177,7 @@ fn insert_document(c: &mut Conn, k: &Keyed) -> Result<Option<u64>> {
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
-        c.exec(
-            "INSERT INTO doc_entities (doc_seq, entity) VALUES (?, ?)",
-            &[seq.into(), id.into()],
-        )?;
+        c.exec("INSERT INTO doc_entities (doc_seq, entity) VALUES (?, ?)", &[seq.into(), id.into()])?;
     }
     for e in &doc.events {
         insert_event(c, seq, &doc, &outlet, e)?;
@@ -209,13 +190,7 @@ fn insert_document(c: &mut Conn, k: &Keyed) -> Result<Option<u64>> {
 fn free_id(c: &mut Conn, id: &str) -> Result<String> {
     let mut candidate = id.to_string();
     let mut n = 1;
-    while c
-        .query_one(
-            "SELECT seq FROM documents WHERE id = ?",
-            &[candidate.as_str().into()],
-        )?
-        .is_some()
-    {
+    while c.query_one("SELECT seq FROM documents WHERE id = ?", &[candidate.as_str().into()])?.is_some() {
         n += 1;
         candidate = format!("{id}~{n}");
     }
@@ -226,19 +201,11 @@ fn free_id(c: &mut Conn, id: &str) -> Result<String> {
 pub(crate) fn event_days(e: &Event) -> Option<(i64, i64)> {
     let d = e.date?;
     let (start, end) = d.day_span();
-    Some(if e.date_precision == Some(Precision::Week) {
-        (start, start + 6)
-    } else {
-        (start, end)
-    })
+    Some(if e.date_precision == Some(Precision::Week) { (start, start + 6) } else { (start, end) })
 }
 
 fn insert_event(c: &mut Conn, doc_seq: i64, doc: &Document, outlet: &str, e: &Event) -> Result<()> {
-    let evidence = doc
-        .text
-        .get(e.span.start..e.span.end)
-        .unwrap_or("")
-        .to_string();
+    let evidence = doc.text.get(e.span.start..e.span.end).unwrap_or("").to_string();
     let days = event_days(e);
     let place = e.location.as_ref();
     let seq = c
@@ -274,34 +241,22 @@ fn insert_event(c: &mut Conn, doc_seq: i64, doc: &Document, outlet: &str, e: &Ev
     actors.sort_unstable();
     actors.dedup();
     for (actor, role) in actors {
-        c.exec(
-            "INSERT INTO event_actors (event_seq, actor, role) VALUES (?, ?, ?)",
-            &[seq.into(), actor.into(), role.into()],
-        )?;
+        c.exec("INSERT INTO event_actors (event_seq, actor, role) VALUES (?, ?, ?)", &[seq.into(), actor.into(), role.into()])?;
     }
     if c.backend() == Backend::Sqlite {
-        c.exec(
-            "INSERT INTO event_text (rowid, evidence) VALUES (?, ?)",
-            &[seq.into(), evidence.into()],
-        )?;
+        c.exec("INSERT INTO event_text (rowid, evidence) VALUES (?, ?)", &[seq.into(), evidence.into()])?;
     }
     Ok(())
 }
 
 /// Writes each event's cluster where it changed.
 fn write_clusters(c: &mut Conn, docs: &[Document], before: &[Option<String>]) -> Result<()> {
-    let events = docs
-        .iter()
-        .flat_map(|d| d.events.iter().map(move |e| (d, e)));
+    let events = docs.iter().flat_map(|d| d.events.iter().map(move |e| (d, e)));
     for ((d, e), old) in events.zip(before) {
         if e.cluster != *old {
             c.exec(
                 "UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?",
-                &[
-                    e.cluster.clone().into(),
-                    d.id.as_str().into(),
-                    e.id.as_str().into(),
-                ],
+                &[e.cluster.clone().into(), d.id.as_str().into(), e.id.as_str().into()],
             )?;
         }
     }
@@ -310,15 +265,7 @@ fn write_clusters(c: &mut Conn, docs: &[Document], before: &[Option<String>]) ->
 
 /// Replaces the derived tables with `p`.
 fn write_picture(c: &mut Conn, p: &Picture) -> Result<()> {
-    for table in [
-        "cluster_actors",
-        "clusters",
-        "entity_info",
-        "edges",
-        "control",
-        "contradictions",
-        "sources",
-    ] {
+    for table in ["cluster_actors", "clusters", "entity_info", "edges", "control", "contradictions", "sources"] {
         c.exec(&format!("DELETE FROM {table}"), &[])?;
     }
     for (i, cl) in p.clusters.iter().enumerate() {
@@ -341,10 +288,7 @@ fn write_picture(c: &mut Conn, p: &Picture) -> Result<()> {
         actors.sort_unstable();
         actors.dedup();
         for a in actors {
-            c.exec(
-                "INSERT INTO cluster_actors (cluster_seq, actor) VALUES (?, ?)",
-                &[(i as i64).into(), a.as_str().into()],
-            )?;
+            c.exec("INSERT INTO cluster_actors (cluster_seq, actor) VALUES (?, ?)", &[(i as i64).into(), a.as_str().into()])?;
         }
     }
     for (i, en) in p.entities.iter().enumerate() {
@@ -364,42 +308,26 @@ fn write_picture(c: &mut Conn, p: &Picture) -> Result<()> {
         let rel = serde_json::to_value(e.relation)?;
         c.exec(
             "INSERT INTO edges (seq, relation, record) VALUES (?, ?, ?)",
-            &[
-                (i as i64).into(),
-                rel.as_str().unwrap_or("").into(),
-                serde_json::to_string(e)?.into(),
-            ],
+            &[(i as i64).into(), rel.as_str().unwrap_or("").into(), serde_json::to_string(e)?.into()],
         )?;
     }
     for (i, pc) in p.control.iter().enumerate() {
         c.exec(
             "INSERT INTO control (seq, place, record) VALUES (?, ?, ?)",
-            &[
-                (i as i64).into(),
-                pc.place.as_str().into(),
-                serde_json::to_string(pc)?.into(),
-            ],
+            &[(i as i64).into(), pc.place.as_str().into(), serde_json::to_string(pc)?.into()],
         )?;
     }
     for (i, x) in p.contradictions.iter().enumerate() {
         let kind = serde_json::to_value(x.kind)?;
         c.exec(
             "INSERT INTO contradictions (seq, kind, record) VALUES (?, ?, ?)",
-            &[
-                (i as i64).into(),
-                kind.as_str().unwrap_or("").into(),
-                serde_json::to_string(x)?.into(),
-            ],
+            &[(i as i64).into(), kind.as_str().unwrap_or("").into(), serde_json::to_string(x)?.into()],
         )?;
     }
     for (i, s) in p.sources.iter().enumerate() {
         c.exec(
             "INSERT INTO sources (seq, outlet, record) VALUES (?, ?, ?)",
-            &[
-                (i as i64).into(),
-                s.outlet.as_str().into(),
-                serde_json::to_string(s)?.into(),
-            ],
+            &[(i as i64).into(), s.outlet.as_str().into(), serde_json::to_string(s)?.into()],
         )?;
     }
     set_meta(c, "period", &serde_json::to_string(&p.period)?)

@@ -1,0 +1,405 @@
+//! Reading: filtered, paginated queries over the stored events and the
+//! derived picture, for `serve`. Each filter maps to an indexed column (or
+//! the actor and word indexes); results are the model's and the picture's
+//! own serde types.
+
+use crate::engine::{Backend, Conn, Row, Value};
+use crate::{Result, Store};
+use serde::{Deserialize, Serialize};
+use sitrep_model::{Document, EntityType, Event, PartialDate, Status};
+use sitrep_picture::{Cluster, Contradiction, ContradictionKind, DocInfo, Edge, EntityInfo, PlaceControl, Relation, SourceProfile};
+
+/// Which page of a list: `limit` is clamped to 1..=1000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageReq {
+    pub offset: u64,
+    pub limit: u32,
+}
+
+impl Default for PageReq {
+    fn default() -> Self {
+        PageReq { offset: 0, limit: 50 }
+    }
+}
+
+impl PageReq {
+    fn limit(&self) -> i64 {
+        i64::from(self.limit.clamp(1, 1000))
+    }
+}
+
+/// One page of results; `next_offset` is set when there are more.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_offset: Option<u64>,
+}
+
+/// Filters over event reports; every one given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventFilter {
+    /// An entity id as source, target or claimant.
+    pub actor: Option<String>,
+    /// PLOVER type ("ASSAULT").
+    pub kind: Option<String>,
+    pub mode: Option<String>,
+    /// The location's entity id.
+    pub place: Option<String>,
+    /// [min_lon, min_lat, max_lon, max_lat].
+    pub bbox: Option<[f64; 4]>,
+    /// The event's date interval overlaps [from, to].
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub status: Option<Status>,
+    /// The document's outlet (`unknown: <doc id>` when it has none).
+    pub outlet: Option<String>,
+    pub cluster: Option<String>,
+    /// Words that must all appear in the evidence sentence.
+    pub text: Option<String>,
+}
+
+/// One event report with what a reader needs beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventHit {
+    pub doc: String,
+    pub outlet: String,
+    pub published: Option<PartialDate>,
+    /// The sentence the event was read from.
+    pub evidence: String,
+    pub event: Event,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocFilter {
+    pub outlet: Option<String>,
+    /// A substring of the title (case-insensitive).
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EntityFilter {
+    pub kind: Option<EntityType>,
+    /// A substring of the name (case-insensitive).
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClusterFilter {
+    pub kind: Option<String>,
+    /// A side as the cluster's source or target.
+    pub actor: Option<String>,
+    pub place: Option<String>,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub status: Option<Status>,
+}
+
+/// A real-world event with its reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterDetail {
+    pub cluster: Cluster,
+    pub reports: Vec<EventHit>,
+}
+
+/// What the store holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub entities: u64,
+    pub events: u64,
+    pub clusters: u64,
+    pub edges: u64,
+    pub places: u64,
+    pub contradictions: u64,
+    pub outlets: u64,
+    /// First and last event dates.
+    pub first: Option<PartialDate>,
+    pub last: Option<PartialDate>,
+    /// Documents were added since the picture was rebuilt.
+    pub stale: bool,
+}
+
+/// A WHERE clause under construction.
+#[derive(Default)]
+struct Where {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Where {
+    fn add(&mut self, clause: &str, params: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause.to_string());
+        self.params.extend(params);
+    }
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+/// The words of a search, each quoted for SQLite FTS5 (all must match).
+fn fts_words(text: &str) -> Option<String> {
+    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn event_where(f: &EventFilter, backend: Backend) -> Where {
+    let mut w = Where::default();
+    if let Some(a) = &f.actor {
+        w.add("e.seq IN (SELECT event_seq FROM event_actors WHERE actor = ?)", [a.as_str().into()]);
+    }
+    let columns = [("e.kind", &f.kind), ("e.mode", &f.mode), ("e.place", &f.place), ("e.outlet", &f.outlet), ("e.cluster", &f.cluster)];
+    for (col, v) in columns {
+        if let Some(v) = v {
+            w.add(&format!("{col} = ?"), [v.as_str().into()]);
+        }
+    }
+    if let Some(s) = f.status {
+        w.add("e.status = ?", [s.as_str().into()]);
+    }
+    if let Some([x0, y0, x1, y1]) = f.bbox {
+        w.add("e.lon >= ? AND e.lon <= ? AND e.lat >= ? AND e.lat <= ?", [x0.into(), x1.into(), y0.into(), y1.into()]);
+    }
+    if let Some(d) = f.from {
+        w.add("e.day_end >= ?", [d.day_span().0.into()]);
+    }
+    if let Some(d) = f.to {
+        w.add("e.day_start <= ?", [d.day_span().1.into()]);
+    }
+    if let Some(t) = &f.text {
+        match backend {
+            Backend::Sqlite => match fts_words(t) {
+                Some(q) => w.add("e.seq IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)", [q.into()]),
+                None => {}
+            },
+            Backend::Postgres => {
+                if fts_words(t).is_some() {
+                    w.add("e.tsv @@ plainto_tsquery('simple', ?)", [t.as_str().into()])
+                }
+            }
+        }
+    }
+    w
+}
+
+const EVENT_COLUMNS: &str =
+    "SELECT e.doc_id, e.outlet, d.published, e.evidence, e.record, e.cluster FROM events e JOIN documents d ON d.seq = e.doc_seq";
+
+fn event_hit(row: Row) -> Result<EventHit> {
+    let mut r = row.into_iter();
+    let mut next = || r.next().and_then(Value::into_text);
+    let (doc, outlet, published, evidence, record, cluster) = (next(), next(), next(), next(), next(), next());
+    let mut event: Event = serde_json::from_str(record.as_deref().unwrap_or("{}"))?;
+    event.cluster = cluster;
+    Ok(EventHit {
+        doc: doc.unwrap_or_default(),
+        outlet: outlet.unwrap_or_default(),
+        published: published.and_then(|p| p.parse().ok()),
+        evidence: evidence.unwrap_or_default(),
+        event,
+    })
+}
+
+/// Runs a paged query (`sql` without LIMIT) and maps its rows.
+fn paged<T>(c: &mut Conn, sql: &str, mut params: Vec<Value>, page: PageReq, map: impl Fn(Row) -> Result<T>) -> Result<Page<T>> {
+    let limit = page.limit();
+    params.push((limit + 1).into());
+    params.push((page.offset as i64).into());
+    let rows = c.query(&format!("{sql} LIMIT ? OFFSET ?"), &params)?;
+    let more = rows.len() as i64 > limit;
+    let items = rows.into_iter().take(limit as usize).map(map).collect::<Result<Vec<T>>>()?;
+    Ok(Page { next_offset: more.then(|| page.offset + limit as u64), items })
+}
+
+fn record<T: serde::de::DeserializeOwned>(row: Row) -> Result<T> {
+    Ok(serde_json::from_str(row.into_iter().next().and_then(Value::into_text).as_deref().unwrap_or("null"))?)
+}
+
+fn records<T: serde::de::DeserializeOwned>(c: &mut Conn, sql: &str, params: &[Value]) -> Result<Vec<T>> {
+    c.query(sql, params)?.into_iter().map(record).collect()
+}
+
+fn count(c: &mut Conn, sql: &str, params: &[Value]) -> Result<u64> {
+    Ok(c.query_one(sql, params)?.and_then(|r| r[0].int()).unwrap_or(0) as u64)
+}
+
+impl Store {
+    /// Event reports matching `f`, in ingest order.
+    pub fn events(&self, f: &EventFilter, page: PageReq) -> Result<Page<EventHit>> {
+        let mut c = self.pool.get()?;
+        let w = event_where(f, c.backend());
+        paged(&mut c, &format!("{EVENT_COLUMNS}{} ORDER BY e.seq", w.sql()), w.params, page, event_hit)
+    }
+
+    pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
+        let mut c = self.pool.get()?;
+        let w = event_where(f, c.backend());
+        count(&mut c, &format!("SELECT COUNT(*) FROM events e{}", w.sql()), &w.params)
+    }
+
+    pub fn event(&self, doc: &str, event: &str) -> Result<Option<EventHit>> {
+        let mut c = self.pool.get()?;
+        let row = c.query_one(&format!("{EVENT_COLUMNS} WHERE e.doc_id = ? AND e.event_id = ?"), &[doc.into(), event.into()])?;
+        row.map(event_hit).transpose()
+    }
+
+    pub fn documents(&self, f: &DocFilter, page: PageReq) -> Result<Page<DocInfo>> {
+        let mut c = self.pool.get()?;
+        let mut w = Where::default();
+        if let Some(o) = &f.outlet {
+            w.add("outlet = ?", [o.as_str().into()]);
+        }
+        if let Some(t) = &f.text {
+            w.add("LOWER(title) LIKE ?", [format!("%{}%", t.to_lowercase()).into()]);
+        }
+        let sql = format!("SELECT id, title, outlet, url, published FROM documents{} ORDER BY seq", w.sql());
+        paged(&mut c, &sql, w.params, page, |row| {
+            let mut r = row.into_iter().map(Value::into_text);
+            let mut next = || r.next().flatten();
+            let (id, title, outlet, url, published) = (next(), next(), next(), next(), next());
+            Ok(DocInfo {
+                id: id.unwrap_or_default(),
+                title,
+                outlet: outlet.filter(|o| !o.starts_with("unknown: ")),
+                url,
+                published: published.and_then(|p| p.parse().ok()),
+            })
+        })
+    }
+
+    /// One stored document (stripped: its text is its evidence sentences).
+    pub fn document(&self, id: &str) -> Result<Option<Document>> {
+        let mut c = self.pool.get()?;
+        let Some(row) = c.query_one("SELECT record FROM documents WHERE id = ?", &[id.into()])? else {
+            return Ok(None);
+        };
+        let mut doc: Document = record(row)?;
+        for r in c.query("SELECT event_id, cluster FROM events WHERE doc_id = ?", &[id.into()])? {
+            let mut r = r.into_iter().map(Value::into_text);
+            let (event, cluster) = (r.next().flatten(), r.next().flatten());
+            if let Some(e) = doc.events.iter_mut().find(|e| Some(&e.id) == event.as_ref()) {
+                e.cluster = cluster;
+            }
+        }
+        Ok(Some(doc))
+    }
+
+    /// Entities, most documents first.
+    pub fn entities(&self, f: &EntityFilter, page: PageReq) -> Result<Page<EntityInfo>> {
+        let mut c = self.pool.get()?;
+        let mut w = Where::default();
+        if let Some(k) = f.kind {
+            w.add("kind = ?", [k.as_str().into()]);
+        }
+        if let Some(n) = &f.name {
+            w.add("LOWER(name) LIKE ?", [format!("%{}%", n.to_lowercase()).into()]);
+        }
+        paged(&mut c, &format!("SELECT record FROM entity_info{} ORDER BY docs DESC, seq", w.sql()), w.params, page, record)
+    }
+
+    pub fn entity(&self, id: &str) -> Result<Option<EntityInfo>> {
+        let mut c = self.pool.get()?;
+        c.query_one("SELECT record FROM entity_info WHERE id = ?", &[id.into()])?.map(record).transpose()
+    }
+
+    /// Clusters, most reports first.
+    pub fn clusters(&self, f: &ClusterFilter, page: PageReq) -> Result<Page<Cluster>> {
+        let mut c = self.pool.get()?;
+        let mut w = Where::default();
+        if let Some(a) = &f.actor {
+            w.add("seq IN (SELECT cluster_seq FROM cluster_actors WHERE actor = ?)", [a.as_str().into()]);
+        }
+        if let Some(k) = &f.kind {
+            w.add("kind = ?", [k.as_str().into()]);
+        }
+        if let Some(p) = &f.place {
+            w.add("place = ?", [p.as_str().into()]);
+        }
+        if let Some(s) = f.status {
+            w.add("status = ?", [s.as_str().into()]);
+        }
+        if let Some(d) = f.from {
+            w.add("day_end >= ?", [d.day_span().0.into()]);
+        }
+        if let Some(d) = f.to {
+            w.add("day_start <= ?", [d.day_span().1.into()]);
+        }
+        paged(&mut c, &format!("SELECT record FROM clusters{} ORDER BY reports DESC, seq", w.sql()), w.params, page, record)
+    }
+
+    pub fn cluster(&self, id: &str) -> Result<Option<ClusterDetail>> {
+        let mut c = self.pool.get()?;
+        let Some(row) = c.query_one("SELECT record FROM clusters WHERE id = ?", &[id.into()])? else {
+            return Ok(None);
+        };
+        let cluster: Cluster = record(row)?;
+        let rows = c.query(&format!("{EVENT_COLUMNS} WHERE e.cluster = ? ORDER BY e.seq"), &[id.into()])?;
+        let reports = rows.into_iter().map(event_hit).collect::<Result<Vec<_>>>()?;
+        Ok(Some(ClusterDetail { cluster, reports }))
+    }
+
+    /// The actor network (all relations, or one).
+    pub fn network(&self, relation: Option<Relation>) -> Result<Vec<Edge>> {
+        let mut c = self.pool.get()?;
+        match relation {
+            Some(r) => {
+                let rel = serde_json::to_value(r)?.as_str().unwrap_or("").to_string();
+                records(&mut c, "SELECT record FROM edges WHERE relation = ? ORDER BY seq", &[rel.into()])
+            }
+            None => records(&mut c, "SELECT record FROM edges ORDER BY seq", &[]),
+        }
+    }
+
+    /// Who held each place when.
+    pub fn control(&self) -> Result<Vec<PlaceControl>> {
+        let mut c = self.pool.get()?;
+        records(&mut c, "SELECT record FROM control ORDER BY seq", &[])
+    }
+
+    pub fn control_of(&self, place: &str) -> Result<Option<PlaceControl>> {
+        let mut c = self.pool.get()?;
+        c.query_one("SELECT record FROM control WHERE place = ?", &[place.into()])?.map(record).transpose()
+    }
+
+    pub fn contradictions(&self, kind: Option<ContradictionKind>) -> Result<Vec<Contradiction>> {
+        let mut c = self.pool.get()?;
+        match kind {
+            Some(k) => {
+                let k = serde_json::to_value(k)?.as_str().unwrap_or("").to_string();
+                records(&mut c, "SELECT record FROM contradictions WHERE kind = ? ORDER BY seq", &[k.into()])
+            }
+            None => records(&mut c, "SELECT record FROM contradictions ORDER BY seq", &[]),
+        }
+    }
+
+    pub fn sources(&self) -> Result<Vec<SourceProfile>> {
+        let mut c = self.pool.get()?;
+        records(&mut c, "SELECT record FROM sources ORDER BY seq", &[])
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let mut c = self.pool.get()?;
+        let mut n = |table: &str| count(&mut c, &format!("SELECT COUNT(*) FROM {table}"), &[]);
+        let mut s = Stats {
+            documents: n("documents")?,
+            entities: n("entity_info")?,
+            events: n("events")?,
+            clusters: n("clusters")?,
+            edges: n("edges")?,
+            places: n("control")?,
+            contradictions: n("contradictions")?,
+            outlets: n("sources")?,
+            ..Stats::default()
+        };
+        let period = crate::write::get_meta(&mut c, "period")?;
+        if let Some((first, last)) = period.and_then(|p| serde_json::from_str::<Option<(PartialDate, PartialDate)>>(&p).ok()).flatten() {
+            s.first = Some(first);
+            s.last = Some(last);
+        }
+        s.stale = crate::write::get_meta(&mut c, "picture_stale")?.as_deref() == Some("1");
+        Ok(s)
+    }
+}

@@ -21,7 +21,7 @@ mod write;
 
 pub use engine::Backend;
 pub use keys::{DocKey, KnownKeys};
-pub use query::{ClusterDetail, ClusterFilter, DocFilter, EntityFilter, EventFilter, EventHit, Page, PageReq, Stats};
+pub use query::{ClusterDetail, ClusterFilter, DateCount, DocFilter, EntityFilter, EventFilter, EventHit, Page, PageReq, Stats};
 pub use write::{AddStats, Keyed, Refreshed};
 
 use engine::{Pool, Target};

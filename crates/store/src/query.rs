@@ -101,6 +101,16 @@ pub struct ClusterDetail {
     pub reports: Vec<EventHit>,
 }
 
+/// How many event reports start on one day with one type (a timeline bar).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateCount {
+    /// The first day of the events' dates (a month-precise date counts on
+    /// the month's first day).
+    pub date: PartialDate,
+    pub kind: String,
+    pub count: u64,
+}
+
 /// What the store holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stats {
@@ -401,5 +411,25 @@ impl Store {
         }
         s.stale = crate::write::get_meta(&mut c, "picture_stale")?.as_deref() == Some("1");
         Ok(s)
+    }
+}
+
+impl Store {
+    /// Dated event reports matching `f`, counted per start day and type, in
+    /// day order: the timeline of a filtered view without fetching events.
+    pub fn event_histogram(&self, f: &EventFilter) -> Result<Vec<DateCount>> {
+        let mut c = self.pool.get()?;
+        let mut w = event_where(f, c.backend());
+        w.add("e.day_start IS NOT NULL", []);
+        let sql = format!("SELECT e.day_start, e.kind, COUNT(*) FROM events e{} GROUP BY e.day_start, e.kind ORDER BY e.day_start, e.kind", w.sql());
+        let rows = c.query(&sql, &w.params)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| {
+                let day = row.first()?.int()?;
+                let (y, m, d) = sitrep_model::civil_from_days(day);
+                Some(DateCount { date: PartialDate::day(y, m as u8, d as u8), kind: row.get(1)?.text()?.to_string(), count: row.get(2)?.int()? as u64 })
+            })
+            .collect())
     }
 }

@@ -22,6 +22,30 @@ pub struct Keyed {
     pub doc: Document,
 }
 
+impl Keyed {
+    /// An extracted document in the form it is stored: keys from its full
+    /// text, then the text cut to its events' evidence lines (each event's
+    /// span moved onto its line), one mention kept per entity.
+    pub fn of(mut doc: Document) -> Keyed {
+        let key = DocKey::of(&doc);
+        let mut text = String::new();
+        for e in &mut doc.events {
+            let evidence = doc.text.get(e.span.start..e.span.end).unwrap_or("");
+            let start = text.len();
+            text.push_str(evidence);
+            e.span = sitrep_model::Span::new(start, text.len());
+            e.trigger_span = sitrep_model::Span::new(start, start);
+            text.push('\n');
+        }
+        doc.text = text;
+        doc.sentences.clear();
+        for en in &mut doc.entities {
+            en.mentions.truncate(1);
+        }
+        Keyed { key, doc }
+    }
+}
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct AddStats {
     pub added: u64,

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod bench;
 mod corpus;
 mod pipeline;
+mod serve;
 
 #[derive(Parser)]
 #[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
@@ -104,6 +105,9 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
+    /// Serve the JSON API (OpenAPI document at /api/openapi.json) and the
+    /// dashboard (at /) over a store.
+    Serve(serve::ServeArgs),
     /// Measure extraction speed and memory on a generated corpus.
     Bench(bench::BenchArgs),
     /// Print what the knowledge base holds.
@@ -339,6 +343,7 @@ fn main() -> ExitCode {
         Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
         Command::Export { paths, db, format, out, kb } => export(paths, db.as_deref(), format, out.as_deref(), kb),
         Command::Ingest { paths, db, kb, threads } => ingest(paths, db, kb, *threads),
+        Command::Serve(args) => serve::main(args),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {

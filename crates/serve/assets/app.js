@@ -42,6 +42,7 @@
     offset: 0,
     page: null,
     mapEvents: [],
+    mapFrame: null,
     timeline: [],
     sliderDay: null,
     current: null,
@@ -468,7 +469,10 @@
     const day = state.sliderDay;
     const shown = state.mapEvents.filter((ev) => located(ev) && (day === null || !ev.date || daySpan(ev.date)[0] <= day));
     const places = state.control.filter((pc) => typeof pc.lat === 'number' && typeof pc.lon === 'number');
-    const points = [...state.mapEvents.filter(located).map((ev) => [ev.location.lon, ev.location.lat]), ...places.map((p) => [p.lon, p.lat])];
+    // The frame is set by the first (unfiltered) view and kept, so that
+    // filtering does not move the map under the reader.
+    if (!state.mapFrame) state.mapFrame = [...state.mapEvents.filter(located).map((ev) => [ev.location.lon, ev.location.lat]), ...places.map((p) => [p.lon, p.lat])];
+    const points = state.mapFrame;
     const v = fitView(points, w, hgt);
     const svg = s('svg', { viewBox: `0 0 ${w} ${hgt}`, 'data-figure': 'map', role: 'presentation' });
     svg.appendChild(s('rect', { class: 'map-sea', x: 0, y: 0, width: w, height: hgt }));
@@ -625,18 +629,22 @@
         svg.appendChild(bar);
       }
     });
-    // Month ticks.
+    // Month ticks, every 1, 2, 3, 6 or 12 months as the width allows; a
+    // January tick shows the year.
+    const months = span / 30.4;
+    const every = [1, 2, 3, 6, 12, 24, 60].find((m) => (months / m) * 42 <= plotW) || 120;
     const first = new Date(a * DAY);
-    let tick = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1) / DAY;
-    const every = Math.max(1, Math.ceil((span / 30) / Math.max(1, plotW / 60)));
-    for (let k = 0; tick <= b; k++) {
-      const d = new Date(tick * DAY);
-      if (k % every === 0) {
-        const label = d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : MONTHS[d.getUTCMonth()];
+    let y = first.getUTCFullYear(), m = first.getUTCMonth() + 1;
+    for (;;) {
+      if (m > 11) { y += Math.floor(m / 12); m %= 12; }
+      const tick = Date.UTC(y, m, 1) / DAY;
+      if (tick > b) break;
+      if ((y * 12 + m) % every === 0) {
+        const label = m === 0 ? String(y) : MONTHS[m] + (every >= 6 ? ' ' + y : '');
         svg.appendChild(s('line', { class: 'axis-line', x1: x(tick), x2: x(tick), y1: top + plotH, y2: top + plotH + 3 }));
         svg.appendChild(s('text', { class: 'axis', x: x(tick), y: hgt - 3, 'text-anchor': 'middle' }, label));
       }
-      tick = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY;
+      m += 1;
     }
     if (state.sliderDay !== null) {
       const xs = x(state.sliderDay + 0.5);
@@ -647,18 +655,22 @@
 
   // ---- network -------------------------------------------------------------------
 
-  /** A few hundred steps of a plain force layout, deterministic (no random start). */
+  /** A few hundred steps of a plain force layout (Fruchterman-Reingold with
+   *  a pull to the centre so that separate groups stay in view); the start
+   *  is a circle, so the same network always gets the same picture. */
   function layout(nodes, edges, w, hgt) {
     const n = nodes.length;
+    const cx = w / 2, cy = hgt / 2;
     nodes.forEach((nd, i) => {
       const ang = (i / n) * 2 * Math.PI;
-      nd.x = w / 2 + Math.cos(ang) * w * 0.35;
-      nd.y = hgt / 2 + Math.sin(ang) * hgt * 0.35;
+      nd.x = cx + Math.cos(ang) * w * 0.3;
+      nd.y = cy + Math.sin(ang) * hgt * 0.3;
     });
-    const k = Math.sqrt((w * hgt) / Math.max(n, 1)) * 0.6;
-    for (let step = 0; step < 250; step++) {
-      const temp = 0.1 * Math.min(w, hgt) * (1 - step / 250);
-      for (const a of nodes) { a.dx = 0; a.dy = 0; }
+    const k = Math.sqrt((w * hgt) / Math.max(n, 1)) * 0.45;
+    const steps = 300;
+    for (let step = 0; step < steps; step++) {
+      const temp = 0.08 * Math.min(w, hgt) * (1 - step / steps) + 0.5;
+      for (const a of nodes) { a.dx = (cx - a.x) * 0.04 * k / 10; a.dy = (cy - a.y) * 0.04 * k / 10; }
       for (let i = 0; i < n; i++) {
         for (let j = i + 1; j < n; j++) {
           const a = nodes[i], b = nodes[j];
@@ -677,8 +689,8 @@
       }
       for (const a of nodes) {
         const d = Math.max(Math.hypot(a.dx, a.dy), 0.01);
-        a.x = Math.max(40, Math.min(w - 40, a.x + (a.dx / d) * Math.min(d, temp)));
-        a.y = Math.max(14, Math.min(hgt - 14, a.y + (a.dy / d) * Math.min(d, temp)));
+        a.x = Math.max(12, Math.min(w - 90, a.x + (a.dx / d) * Math.min(d, temp)));
+        a.y = Math.max(12, Math.min(hgt - 12, a.y + (a.dy / d) * Math.min(d, temp)));
       }
     }
   }
@@ -704,7 +716,7 @@
     layout(nodes, edges, w, hgt);
     const defs = s('defs', {});
     for (const [rel, st] of Object.entries(RELATION)) {
-      defs.appendChild(s('marker', { id: 'arrow-' + rel, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+      defs.appendChild(s('marker', { id: 'arrow-' + rel, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
         s('path', { d: 'M0,0L10,5L0,10z', fill: st.colour })));
     }
     svg.appendChild(defs);

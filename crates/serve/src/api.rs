@@ -12,7 +12,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Value};
 use sitrep_model::{Control, DateFrom, Document, EventPlace, PartialDate, Plan, Size, Status};
-use sitrep_store::{EventHit, Page, Store};
+use sitrep_store::{EventHit, Store};
 
 use crate::error::ApiError;
 use crate::query::{ClusterQuery, ContradictionQuery, DocQuery, EntityQuery, EventQuery, NetworkQuery, NoQuery, Params};
@@ -114,14 +114,8 @@ fn next_link(uri: &Uri, next: Option<u64>) -> Option<String> {
     Some(format!("{}?{}", uri.path(), serde_urlencoded::to_string(pairs).unwrap_or_default()))
 }
 
-fn page_out<T, U: Serialize>(uri: &Uri, req: sitrep_store::PageReq, page: Page<T>, total: Option<u64>, map: impl Fn(&T) -> U) -> ApiResult {
-    ok(PageOut {
-        items: page.items.iter().map(map).collect::<Vec<U>>(),
-        offset: req.offset,
-        limit: req.limit,
-        total,
-        next: next_link(uri, page.next_offset),
-    })
+fn page_out<U: Serialize>(uri: &Uri, req: sitrep_store::PageReq, items: Vec<U>, next: Option<u64>, total: Option<u64>) -> ApiResult {
+    ok(PageOut { items, offset: req.offset, limit: req.limit, total, next: next_link(uri, next) })
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
@@ -143,7 +137,7 @@ pub async fn events(State(s): AppState, uri: Uri, Params(q): Params<EventQuery>)
         Ok((page, total))
     })
     .await?;
-    page_out(&uri, req, page, total, event_out)
+    page_out(&uri, req, page.items.iter().map(event_out).collect(), page.next_offset, total)
 }
 
 pub async fn event(State(s): AppState, Path((doc, id)): Path<(String, String)>, Params(NoQuery {}): Params<NoQuery>) -> ApiResult {
@@ -165,7 +159,7 @@ pub async fn documents(State(s): AppState, uri: Uri, Params(q): Params<DocQuery>
     let filter = q.filter();
     let req = q.paging().page()?;
     let page = blocking(&s.store, move |st| Ok(st.documents(&filter, req)?)).await?;
-    page_out(&uri, req, page, None, |d| d.clone())
+    page_out(&uri, req, page.items, page.next_offset, None)
 }
 
 /// A stored document: its metadata, entities and events (its text is not
@@ -202,7 +196,7 @@ pub async fn entities(State(s): AppState, uri: Uri, Params(q): Params<EntityQuer
     let filter = q.filter()?;
     let req = q.paging().page()?;
     let page = blocking(&s.store, move |st| Ok(st.entities(&filter, req)?)).await?;
-    page_out(&uri, req, page, None, |e| e.clone())
+    page_out(&uri, req, page.items, page.next_offset, None)
 }
 
 pub async fn entity(State(s): AppState, Path(id): Path<String>, Params(NoQuery {}): Params<NoQuery>) -> ApiResult {
@@ -214,7 +208,7 @@ pub async fn clusters(State(s): AppState, uri: Uri, Params(q): Params<ClusterQue
     let filter = q.filter()?;
     let req = q.paging().page()?;
     let page = blocking(&s.store, move |st| Ok(st.clusters(&filter, req)?)).await?;
-    page_out(&uri, req, page, None, |c| c.clone())
+    page_out(&uri, req, page.items, page.next_offset, None)
 }
 
 pub async fn cluster(State(s): AppState, Path(id): Path<String>, Params(NoQuery {}): Params<NoQuery>) -> ApiResult {

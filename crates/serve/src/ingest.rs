@@ -17,6 +17,7 @@ use axum::Json;
 use serde_json::{json, Value};
 use sitrep_extract::Extractor;
 use sitrep_model::Document;
+use sitrep_store::{DocKey, Keyed};
 
 use crate::error::ApiError;
 use crate::{auth, AppState};
@@ -113,23 +114,25 @@ fn store_articles(s: &AppState, docs: Vec<Document>) -> Result<Value, ApiError> 
     let mut known = s.store.known_keys()?;
     let mut fresh = Vec::new();
     for mut doc in docs {
-        if known.contains(&doc) {
+        // Known articles (same URL or text, stored or earlier in this
+        // request) are skipped before the costly extraction.
+        if !known.insert(&DocKey::of(&doc)) {
             continue;
         }
-        known.insert(&doc);
         sitrep_text::annotate(&mut doc);
         ex.extract(&mut doc);
-        fresh.push(doc);
+        fresh.push(Keyed::of(doc));
     }
-    let ids: Vec<String> = fresh.iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<&str> = fresh.iter().map(|k| k.doc.id.as_str()).collect();
     let added = s.store.add_documents(&fresh)?;
-    let refreshed = s.store.refresh(&|id: &str| ex.side(id))?;
+    let refreshed = s.store.refresh(&|id: &str| ex.side(id), false)?;
+    let clusters = if refreshed.rebuilt { refreshed.clusters } else { s.store.stats()?.clusters };
     Ok(json!({
         "received": received,
         "added": added.added,
-        "skipped": received - fresh.len() + added.skipped,
+        "skipped": received as u64 - added.added,
         "events": added.events,
         "documents": ids,
-        "clusters": refreshed.clusters,
+        "clusters": clusters,
     }))
 }

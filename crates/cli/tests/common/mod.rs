@@ -38,7 +38,10 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// Parses JSON Lines output.
 pub fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
 }
 
 /// Scores predictions with the shared scorer and returns its JSON.
@@ -75,11 +78,9 @@ pub fn run_timed(cmd: &mut Command, stdin: Option<&[u8]>, dir: &Path, limit: Dur
     use std::io::Write;
     let out_path = dir.join("run.stdout");
     let err_path = dir.join("run.stderr");
-    cmd.stdout(std::fs::File::create(&out_path).unwrap()).stderr(std::fs::File::create(&err_path).unwrap()).stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     let start = Instant::now();
     let mut child = cmd.spawn().expect("spawning sitrep");
     if let Some(input) = stdin {
@@ -94,8 +95,10 @@ pub fn run_timed(cmd: &mut Command, stdin: Option<&[u8]>, dir: &Path, limit: Dur
     let mut peak = 0u64;
     let status = loop {
         if let Ok(s) = std::fs::read_to_string(&status_file) {
-            if let Some(kib) =
-                s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            if let Some(kib) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
             {
                 peak = peak.max(kib);
             }
@@ -119,26 +122,14 @@ pub fn run_timed(cmd: &mut Command, stdin: Option<&[u8]>, dir: &Path, limit: Dur
     }
 }
 
-pub const ENTITY_TYPES: &[&str] =
-    &["person", "armed_group", "government", "organization", "international_org", "country", "media", "place", "equipment", "other"];
+pub const ENTITY_TYPES: &[&str] = &[
+    "person", "armed_group", "government", "organization", "international_org", "country", "media", "place",
+    "equipment", "other",
+];
 pub const PLACE_FEATURES: &[&str] = &["country", "region", "city", "town", "airbase", "airport", "port", "site"];
 pub const EVENT_TYPES: &[&str] = &[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
 pub const STATUSES: &[&str] = &["asserted", "claimed", "denied", "intended", "hypothetical"];
 pub const PUBLISHED_FROM: &[&str] = &["manifest", "metadata", "text"];
@@ -152,7 +143,11 @@ pub fn is_iso_date(s: &str) -> bool {
         [y] => num(y, 4),
         [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap()),
         [y, m, d] => {
-            num(y, 4) && num(m, 2) && num(d, 2) && (1..=12).contains(&m.parse::<u32>().unwrap()) && (1..=31).contains(&d.parse::<u32>().unwrap())
+            num(y, 4)
+                && num(m, 2)
+                && num(d, 2)
+                && (1..=12).contains(&m.parse::<u32>().unwrap())
+                && (1..=31).contains(&d.parse::<u32>().unwrap())
         }
         _ => false,
     }

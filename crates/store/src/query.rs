@@ -412,6 +412,17 @@ impl Store {
         s.stale = crate::write::get_meta(&mut c, "picture_stale")?.as_deref() == Some("1");
         Ok(s)
     }
+
+    /// Problems the database engine finds in its files (SQLite's
+    /// `integrity_check`); empty when all is well. PostgreSQL checks itself.
+    pub fn check(&self) -> Result<Vec<String>> {
+        let mut c = self.pool.get()?;
+        if c.backend() == Backend::Postgres {
+            return Ok(Vec::new());
+        }
+        let rows = c.query("PRAGMA integrity_check", &[])?;
+        Ok(rows.into_iter().filter_map(|r| r.into_iter().next().and_then(Value::into_text)).filter(|m| m != "ok").collect())
+    }
 }
 
 impl Store {

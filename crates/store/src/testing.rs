@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Where Debian installs PostgreSQL's server programs.
-const PG_BIN_DIRS: &[&str] = &["/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"];
+/// Where Debian installs PostgreSQL's server programs (one folder per version).
+const PG_LIB: &str = "/usr/lib/postgresql";
 
 /// A PostgreSQL server for one test run: started in a temporary folder on a
 /// free local port, stopped and deleted on drop. Or an outside server from
@@ -19,12 +19,15 @@ pub struct TempPostgres {
     next_db: std::sync::atomic::AtomicUsize,
 }
 
+/// The newest installed version's `bin` folder with `initdb` and `pg_ctl`.
 fn pg_bin() -> Result<PathBuf, String> {
-    PG_BIN_DIRS
-        .iter()
-        .map(PathBuf::from)
-        .find(|d| d.join("initdb").exists() && d.join("pg_ctl").exists())
-        .ok_or_else(|| format!("PostgreSQL server programs not found in {PG_BIN_DIRS:?}: install postgresql (Debian: apt-get install postgresql) or set SITREP_TEST_PG_URL"))
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir(PG_LIB)
+        .map(|rd| rd.flatten().filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin")))).collect())
+        .unwrap_or_default();
+    versions.sort();
+    versions.into_iter().rev().map(|(_, bin)| bin).find(|d| d.join("initdb").exists() && d.join("pg_ctl").exists()).ok_or_else(|| {
+        format!("PostgreSQL server programs (initdb, pg_ctl) not found under {PG_LIB}: install postgresql (Debian: apt-get install postgresql) or set SITREP_TEST_PG_URL")
+    })
 }
 
 fn free_port() -> u16 {
@@ -35,7 +38,7 @@ fn free_port() -> u16 {
 /// and the server refuse to run as root).
 fn run_pg(bin: &Path, program: &str, args: &[&str]) -> Result<(), String> {
     let exe = bin.join(program);
-    let as_root = std::env::var("USER").map_or(false, |u| u == "root") || is_root();
+    let as_root = is_root();
     let mut cmd = if as_root {
         let mut c = Command::new("runuser");
         c.args(["-u", "postgres", "--"]).arg(&exe);

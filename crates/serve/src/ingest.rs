@@ -126,6 +126,7 @@ fn store_articles(s: &AppState, docs: Vec<Document>) -> Result<Value, ApiError> 
     let ids: Vec<&str> = fresh.iter().map(|k| k.doc.id.as_str()).collect();
     let added = s.store.add_documents(&fresh)?;
     let refreshed = s.store.refresh(&|id: &str| ex.side(id), false)?;
+    s.counts.clear();
     let clusters = if refreshed.rebuilt { refreshed.clusters } else { s.store.stats()?.clusters };
     Ok(json!({
         "received": received,

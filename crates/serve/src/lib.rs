@@ -22,6 +22,7 @@ use tower_http::timeout::TimeoutLayer;
 mod api;
 mod assets;
 mod auth;
+mod counts;
 pub mod error;
 mod ingest;
 pub mod query;
@@ -67,11 +68,13 @@ pub struct AppState {
     extractor: OnceLock<Result<Extractor, String>>,
     /// One ingest at a time: each ends by rebuilding the derived tables.
     write_lock: tokio::sync::Mutex<()>,
+    /// Recent event-query totals.
+    counts: counts::Counts,
 }
 
 impl AppState {
     pub fn new(store: Arc<Store>, token: Option<String>, factory: Option<ExtractorFactory>) -> Self {
-        AppState { store, token: token.filter(|t| !t.is_empty()), factory, extractor: OnceLock::new(), write_lock: Default::default() }
+        AppState { store, token: token.filter(|t| !t.is_empty()), factory, extractor: OnceLock::new(), write_lock: Default::default(), counts: Default::default() }
     }
 }
 

@@ -113,7 +113,7 @@ fn openapi_matches_the_routes() {
 
 /// Every documented GET path answers from the real store (with the ids of
 /// the articles posted), with JSON; none is an unknown route.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_documented_path_answers() {
     let app = filled().await;
     let (_, clusters) = get(&app, "/api/clusters?limit=1").await;
@@ -139,7 +139,7 @@ async fn every_documented_path_answers() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_and_pages() {
     let app = filled().await;
     let (_, all) = get(&app, "/api/events?limit=1000").await;
@@ -201,7 +201,7 @@ async fn filters_and_pages() {
     assert!(c["reports"].as_array().unwrap().iter().any(|r| r["evidence"].as_str().is_some()), "{c}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_are_json_with_their_status() {
     let app = filled().await;
     for (uri, words) in [
@@ -229,7 +229,7 @@ async fn errors_are_json_with_their_status() {
     assert!(h.get(header::ALLOW).is_some());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writes_need_the_token() {
     let app = app(Some(TOKEN), 4096);
     let one = r#"{"text":"Turkish drones struck Libyan National Army positions near Tarhuna on Tuesday.","published":"2020-04-15"}"#;
@@ -261,14 +261,14 @@ async fn writes_need_the_token() {
     assert!(stats["clusters"].as_u64().unwrap() >= 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_token_the_server_is_read_only() {
     let app = app(None, 4096);
     let (s, v, _) = call(&app, Method::POST, "/api/articles", Some("anything"), r#"{"text":"x"}"#).await;
     assert_json_error(s, &v, StatusCode::FORBIDDEN, "read-only");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dashboard_files_and_headers() {
     let app = app(None, 4096);
     for (uri, kind) in [

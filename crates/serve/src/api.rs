@@ -26,10 +26,9 @@ async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let store = store.clone();
-    // The queries are short (indexed, one page); running them here, with
-    // the runtime told this thread blocks, costs less than a hop to the
-    // blocking pool and back.
-    tokio::task::block_in_place(move || f(&store))
+    // On the blocking pool, so that the request timeout can answer while a
+    // slow query runs (the query itself finishes in the background).
+    tokio::task::spawn_blocking(move || f(&store)).await.map_err(|e| ApiError::internal("query task", e))?
 }
 
 fn ok<T: Serialize>(v: T) -> ApiResult {

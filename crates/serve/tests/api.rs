@@ -37,12 +37,16 @@ impl Drop for TempDir {
 }
 
 fn app(token: Option<&str>, body_limit: usize) -> App {
+    app_with(token, |o| o.body_limit = body_limit)
+}
+
+fn app_with(token: Option<&str>, set: impl FnOnce(&mut Options)) -> App {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!("sitrep-serve-test-{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
     let store = sitrep_store::Store::open(dir.join("t.db").to_str().unwrap()).unwrap();
     let mut opts = Options::new("127.0.0.1:0".parse().unwrap());
-    opts.body_limit = body_limit;
+    set(&mut opts);
     let factory: sitrep_serve::ExtractorFactory = Box::new(|| {
         let kb = sitrep_kb::KbBuilder::embedded().map_err(anyhow::Error::msg)?.build().map_err(anyhow::Error::msg)?;
         Ok(sitrep_extract::Extractor::new(kb))
@@ -296,3 +300,4 @@ async fn dashboard_files_and_headers() {
         assert!(!js.contains(bad), "app.js uses {bad}");
     }
 }
+

@@ -483,6 +483,17 @@
       land.appendChild(s('path', { class: 'map-country', d: countryPath(c, v) }, svgTitle(c.name)));
     }
     svg.appendChild(land);
+    // Country names, for bearings, where the view is regional.
+    if (v.east - v.west < 70) {
+      const names = s('g', {});
+      for (const c of state.outlines) {
+        const [cw, cs, ce, cn] = c.bbox;
+        const lon = (cw + ce) / 2, lat = (cs + cn) / 2;
+        if (lon < v.west || lon > v.east || lat < v.south || lat > v.north || ce - cw < 2) continue;
+        names.appendChild(s('text', { class: 'country-label', x: v.x(lon).toFixed(1), y: v.y(lat).toFixed(1), 'text-anchor': 'middle' }, c.name));
+      }
+      svg.appendChild(names);
+    }
     // Places shaded by who holds them on the map date.
     const heldBy = new Map();
     for (const pc of places) {
@@ -689,7 +700,7 @@
       }
       for (const a of nodes) {
         const d = Math.max(Math.hypot(a.dx, a.dy), 0.01);
-        a.x = Math.max(12, Math.min(w - 90, a.x + (a.dx / d) * Math.min(d, temp)));
+        a.x = Math.max(12, Math.min(w - 12, a.x + (a.dx / d) * Math.min(d, temp)));
         a.y = Math.max(12, Math.min(hgt - 12, a.y + (a.dy / d) * Math.min(d, temp)));
       }
     }
@@ -738,7 +749,9 @@
       const label = name(nd.id);
       const g = s('g', { class: 'node' + (nd.id === selected ? ' selected' : ''), tabindex: '0', role: 'button', 'data-id': nd.id,
         transform: `translate(${nd.x.toFixed(1)},${nd.y.toFixed(1)})`, 'aria-label': `Filter events by ${label}` },
-      s('circle', { r: 4 + Math.min(6, Math.sqrt(nd.degree)) }), s('text', { x: 9, y: 4 }, label.length > 28 ? label.slice(0, 27) + '…' : label),
+      s('circle', { r: 4 + Math.min(6, Math.sqrt(nd.degree)) }),
+      // Labels on the right half read leftwards, so they stay in the frame.
+      s('text', nd.x > w * 0.6 ? { x: -9, y: 4, 'text-anchor': 'end' } : { x: 9, y: 4 }, label.length > 28 ? label.slice(0, 27) + '…' : label),
       svgTitle(label));
       activate(g, () => {
         const sel = $('f-actor');

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Scores the release build on the development corpus and the external sentence suites.
-# usage: scripts/eval.sh [dev|gsr|ngec|all]   (needs ../shared beside the repository)
+# usage: scripts/eval.sh [dev|gsr|ngec|all]   (needs ../shared beside the repository, or SITREP_SHARED)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=../shared
+shared=${SITREP_SHARED:-../shared}
 bin=target/release/sitrep
 cargo build --release -q
 out=${OUT:-/tmp/sitrep-eval}; mkdir -p "$out"

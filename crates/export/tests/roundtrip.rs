@@ -85,6 +85,7 @@ fn event(id: &str, kind: &str, mode: Option<&str>, span: Span, trigger: &str, te
         date_from: None,
         date_precision: None,
         date_note: None,
+        date_range: None,
         status: Status::Asserted,
         claimed_by: vec![],
         plan: None,

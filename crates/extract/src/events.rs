@@ -635,6 +635,7 @@ impl<'k> EventCoder<'k> {
                 date_from: None,
                 date_precision: None,
                 date_note: None,
+                date_range: None,
                 status: Status::Asserted,
                 claimed_by: vec![],
                 plan: None,
@@ -1340,6 +1341,7 @@ impl<'k> EventCoder<'k> {
             date_from: None,
             date_precision: None,
             date_note: None,
+            date_range: None,
             status,
             claimed_by,
             plan: None,
@@ -1504,6 +1506,7 @@ impl<'k> EventCoder<'k> {
                 ev.date_from = Some(d.from);
                 ev.date_precision = Some(d.precision);
                 ev.date_note = d.note.clone();
+                ev.date_range = d.range;
             }
             None => {
                 if let Some(p) = doc.published {

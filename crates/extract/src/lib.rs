@@ -2,6 +2,7 @@
 //! has its text layer, and the JSON Lines records of `spec/records.md`.
 
 pub mod events;
+mod facility;
 pub mod link;
 pub mod records;
 

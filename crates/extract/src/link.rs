@@ -1256,6 +1256,8 @@ pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
     l.name_word_pass();
     l.institution_pass();
     l.gazetteer_pass();
+    let facilities = crate::facility::facility_mentions(kb, doc, toks, &l.mentions);
+    l.mentions.extend(facilities);
     l.sector_pass();
     l.extend_first_names();
     l.unknown_pass();

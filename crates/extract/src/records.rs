@@ -83,6 +83,9 @@ pub fn records(doc: &Document) -> Vec<Value> {
         if let Some(n) = &ev.date_note {
             r.insert("date_note".into(), json!(n));
         }
+        if let Some(range) = &ev.date_range {
+            r.insert("date_range".into(), json!(range));
+        }
         r.insert("status".into(), json!(ev.status.as_str()));
         r.insert("claimed_by".into(), json!(ev.claimed_by));
         if ev.target_inferred == Some(true) {

@@ -95,6 +95,31 @@ impl PartialDate {
     }
 }
 
+/// The days an approximate expression narrows its date to: `late 2019` is
+/// 2019-09-01..2019-12-31 although its date is the year 2019, and `more than
+/// a year ago` ends a year before publication. Both ends are days, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateRange {
+    pub from: PartialDate,
+    pub to: PartialDate,
+}
+
+impl DateRange {
+    /// The range between two day numbers.
+    pub fn from_days(first: i64, last: i64) -> DateRange {
+        let day = |n: i64| {
+            let (y, m, d) = civil_from_days(n);
+            PartialDate::day(y, m as u8, d as u8)
+        };
+        DateRange { from: day(first), to: day(last) }
+    }
+
+    /// First and last day numbers.
+    pub fn day_span(&self) -> (i64, i64) {
+        (self.from.day_span().0, self.to.day_span().1)
+    }
+}
+
 /// Why a string is not a partial ISO date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadDate(pub String);

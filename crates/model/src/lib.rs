@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod date;
-pub use date::{civil_from_days, day_number, PartialDate, Precision};
+pub mod geo;
+pub use date::{civil_from_days, day_number, DateRange, PartialDate, Precision};
 
 /// Where a document's publication date came from (`published_from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -293,6 +294,9 @@ pub struct Event {
     pub date_precision: Option<Precision>,
     /// Why the date is what it is, when a correction was applied.
     pub date_note: Option<String>,
+    /// The days the date expression narrows to, when narrower than its
+    /// precision ("late last year") or open-ended ("more than a year ago").
+    pub date_range: Option<DateRange>,
     pub status: Status,
     pub claimed_by: Vec<String>,
     /// For AGREE/THREATEN read from an intention: the event intended.

@@ -4,7 +4,7 @@
 
 use crate::reports::{overlap, span_of, Rep};
 use crate::types::*;
-use sitrep_model::{Count, Document, Event, PartialDate, Status};
+use sitrep_model::{Count, Document, Event, PartialDate, Precision, Status};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
@@ -127,24 +127,85 @@ fn side_vote(lists: &[&[String]]) -> Vec<String> {
         .collect()
 }
 
-/// The best-supported date of some reports: dates read from the text
-/// outvote publication dates.
+/// The days an event's date stands for, by its own precision and without
+/// slack: a week-precision date is the seven days from its date (a week's
+/// Monday, or a weekend's Saturday, which this overstates by five days),
+/// the others their day, month or year.
+fn own_span(ev: &Event) -> Option<(i64, i64)> {
+    let d = ev.date?;
+    let (a, b) = span_of(d);
+    Some(match ev.date_precision {
+        Some(Precision::Week) if d.day.is_some() => (a, a + 6),
+        _ => (a, b),
+    })
+}
+
+/// The best-supported date of some reports: the date the most reports can
+/// hold (each report holds every date inside its own), of equally held
+/// dates the most precise ("last week" and "on Monday" hold the Monday; a
+/// month holds each of its days), then the one some report asserts, then
+/// the more confident, then the earliest report's. Dates read from the
+/// text outvote publication dates.
 fn date_vote(ctx: &Ctx, members: &[usize]) -> Option<PartialDate> {
-    let dated = |strong: bool| {
+    let pool = |strong: bool| -> Vec<(usize, (i64, i64))> {
         members
             .iter()
-            .filter(move |&&i| ctx.ev(i).date.is_some() && ctx.reps[i].weak != strong)
+            .filter(|&&i| ctx.reps[i].weak != strong)
+            .filter_map(|&i| own_span(ctx.ev(i)).map(|s| (i, s)))
+            .collect()
     };
-    vote(
-        &ctx.reps,
-        dated(true).map(|&i| (ctx.ev(i).date.unwrap(), i)),
-    )
-    .or_else(|| {
-        vote(
-            &ctx.reps,
-            dated(false).map(|&i| (ctx.ev(i).date.unwrap(), i)),
+    best_supported(ctx, &pool(true)).or_else(|| best_supported(ctx, &pool(false)))
+}
+
+fn best_supported(ctx: &Ctx, dated: &[(usize, (i64, i64))]) -> Option<PartialDate> {
+    let holds = |outer: (i64, i64), inner: (i64, i64)| outer.0 <= inner.0 && inner.1 <= outer.1;
+    let rank = |&(i, s): &(usize, (i64, i64))| {
+        let support = dated.iter().filter(|(_, o)| holds(*o, s)).count();
+        let r = &ctx.reps[i];
+        (
+            support,
+            -(s.1 - s.0),
+            r.status == Status::Asserted,
+            r.confidence,
         )
-    })
+    };
+    dated
+        .iter()
+        .max_by(|x, y| {
+            let (a, b) = (rank(x), rank(y));
+            a.0.cmp(&b.0)
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.total_cmp(&b.3))
+                .then(y.0.cmp(&x.0))
+        })
+        .and_then(|&(i, _)| ctx.ev(i).date)
+}
+
+/// A change of control's date: the best-supported date of the reports
+/// about the place, made more precise by a report of the same event that
+/// dates it inside that span without naming the place ("seized the base
+/// last week" and "took an air base on Monday", one event).
+fn step_date(ctx: &Ctx, at: &[usize], members: &[usize]) -> Option<PartialDate> {
+    let Some(d) = date_vote(ctx, at) else {
+        return date_vote(ctx, members);
+    };
+    let giver = at.iter().find(|&&i| ctx.ev(i).date == Some(d));
+    let Some(span) = giver.and_then(|&i| own_span(ctx.ev(i))) else {
+        return Some(d);
+    };
+    let finer: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let r = &ctx.reps[i];
+            !r.weak
+                && r.modality == crate::reports::Modality::Actual
+                && own_span(ctx.ev(i))
+                    .is_some_and(|s| span.0 <= s.0 && s.1 <= span.1 && s.1 - s.0 < span.1 - span.0)
+        })
+        .collect();
+    Some(date_vote(ctx, &finer).unwrap_or(d))
 }
 
 fn status_of(ctx: &Ctx, members: &[usize]) -> Status {
@@ -324,7 +385,7 @@ pub(crate) fn steps(ctx: &Ctx) -> Vec<Step> {
             if gained.is_empty() && lost.is_empty() {
                 continue;
             }
-            let date = date_vote(ctx, &at).or_else(|| date_vote(ctx, members));
+            let date = step_date(ctx, &at, members);
             out.push(Step {
                 cluster: ci,
                 place: p,

@@ -2,7 +2,7 @@
 //! sides they stand for, its date as an interval of days, its place with
 //! what is known of it, and the helpers that compare two reports.
 
-use sitrep_model::{DateFrom, Document, EntityType, Event, PartialDate, Precision, Status};
+use sitrep_model::{DateFrom, DateRange, Document, EntityType, Event, PartialDate, Precision, Status};
 
 /// Types whose reports describe a lasting relation rather than one dated
 /// act ("Russia arms Haftar"): an undated report of one is a report of the
@@ -84,6 +84,9 @@ pub(crate) struct Rep {
     pub weak: bool,
     /// A durable relation with no date of its own: any time.
     pub timeless: bool,
+    /// Dated from the text to the month or finer: one act, not a standing
+    /// state of affairs.
+    pub dated_act: bool,
     pub status: Status,
     pub confidence: f32,
 }
@@ -149,6 +152,12 @@ pub(crate) fn span_of(d: PartialDate) -> (i64, i64) {
     d.day_span()
 }
 
+/// A date's days, or the range its expression gave when it gave one: "late
+/// 2019" is September to December, "more than a year ago" the year before that.
+fn narrowed(span: (i64, i64), range: Option<DateRange>) -> (i64, i64) {
+    range.map_or(span, |r| r.day_span())
+}
+
 pub(crate) fn overlap(a: Option<(i64, i64)>, b: Option<(i64, i64)>, slack: i64) -> bool {
     match (a, b) {
         (Some((a0, a1)), Some((b0, b1))) => a0 - slack <= b1 && b0 - slack <= a1,
@@ -156,13 +165,7 @@ pub(crate) fn overlap(a: Option<(i64, i64)>, b: Option<(i64, i64)>, slack: i64) 
     }
 }
 
-pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().asin()
-}
+pub(crate) use sitrep_model::geo::haversine_km;
 
 fn sides(ids: &[String], side: &dyn Fn(&str) -> String) -> Vec<String> {
     let mut v: Vec<String> = ids.iter().map(|i| side(i)).collect();
@@ -227,8 +230,11 @@ pub(crate) fn rep(
     };
     let weak = ev.date.is_none() || ev.date_from == Some(DateFrom::Published);
     let durable = DURABLE.contains(&kind.as_str());
+    // A lasting relation holds beyond the moment its date names, so only acts
+    // are narrowed to the range of their date expression.
+    let range = if durable { None } else { ev.date_range };
     let iv = ev.date.map(|dt| {
-        let (a, b) = span_of(dt);
+        let (a, b) = narrowed(span_of(dt), range);
         let slack = match (ev.date_from, ev.date_precision.unwrap_or(dt.precision())) {
             (Some(DateFrom::Published), _) => PUBLISHED_SLACK,
             // "last week": its Monday, give or take the week.
@@ -239,6 +245,10 @@ pub(crate) fn rep(
         (a - slack, b + slack)
     });
     let timeless = durable && weak;
+    let dated_act = !weak
+        && ev
+            .date
+            .is_some_and(|dt| ev.date_precision.unwrap_or(dt.precision()) != Precision::Year);
     Rep {
         d,
         e,
@@ -259,6 +269,7 @@ pub(crate) fn rep(
         iv: if timeless { None } else { iv },
         weak,
         timeless,
+        dated_act,
         status: ev.status,
         confidence: ev.confidence,
         mode: ev.mode.clone(),
@@ -424,6 +435,12 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
         return true;
     }
     let durable = a.timeless || b.timeless;
+    // An undated report of a relation ("Turkey backs the GNA") is of the
+    // relation, not of one dated delivery within it ("Turkey sent drones to
+    // the GNA last week"): the two are told as different stories.
+    if (a.timeless && b.dated_act) || (b.timeless && a.dated_act) {
+        return true;
+    }
     // One article telling two acts of the same kind usually tells two
     // incidents: within a document, reports merge only when both are dated
     // from the text and the dates agree, or they concern one place's control.

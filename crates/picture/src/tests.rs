@@ -1,7 +1,7 @@
 use super::*;
 use sitrep_model::{
-    Control, Count, DateFrom, Document, Entity, EntityType, Event, EventPlace, PartialDate, Size,
-    Span, Status,
+    Control, Count, DateFrom, Document, Entity, EntityType, Event, EventPlace, PartialDate,
+    Precision, Size, Span, Status,
 };
 
 fn id(x: &str) -> String {
@@ -58,6 +58,7 @@ impl Ev {
             date_from: None,
             date_precision: None,
             date_note: None,
+            date_range: None,
             status: Status::Asserted,
             claimed_by: vec![],
             plan: None,
@@ -85,6 +86,11 @@ impl Ev {
     fn on(mut self, d: &str, from: DateFrom) -> Ev {
         self.0.date = Some(d.parse().unwrap());
         self.0.date_from = Some(from);
+        self
+    }
+    /// The date's precision as the text gave it ("last week": `Week`).
+    fn prec(mut self, p: Precision) -> Ev {
+        self.0.date_precision = Some(p);
         self
     }
     fn mode(mut self, m: &str) -> Ev {
@@ -292,14 +298,29 @@ fn dates_must_agree_within_their_precision() {
             None,
             "2020-05-20",
             vec![
-                Ev::new("ASSAULT", &["gna"], &["lna"]).at("al-watiya").on("2020-05-18", X),
-                Ev::new("ASSAULT", &["gna"], &["lna"]).at("al-watiya").on("2020-05-19", R),
-                Ev::new("ASSAULT", &["gna"], &["lna"]).at("al-watiya").on("2020-05-12", X),
-                Ev::new("ASSAULT", &["gna"], &["lna"]).at("al-watiya").on("2020-04", X),
+                Ev::new("ASSAULT", &["gna"], &["lna"])
+                    .at("al-watiya")
+                    .on("2020-05-18", X),
+                Ev::new("ASSAULT", &["gna"], &["lna"])
+                    .at("al-watiya")
+                    .on("2020-05-19", R),
+                Ev::new("ASSAULT", &["gna"], &["lna"])
+                    .at("al-watiya")
+                    .on("2020-05-12", X),
+                Ev::new("ASSAULT", &["gna"], &["lna"])
+                    .at("al-watiya")
+                    .on("2020-04", X),
             ],
         ),
         // Another outlet, knowing only the month.
-        doc("b", None, "2020-05-25", vec![Ev::new("ASSAULT", &["gna"], &["lna"]).at("al-watiya").on("2020-05", X)]),
+        doc(
+            "b",
+            None,
+            "2020-05-25",
+            vec![Ev::new("ASSAULT", &["gna"], &["lna"])
+                .at("al-watiya")
+                .on("2020-05", X)],
+        ),
     ];
     assign_clusters(&mut docs, &ident);
     let c = &clusters_of(&docs)[0];
@@ -320,8 +341,12 @@ fn one_article_telling_two_acts_tells_two_incidents() {
         None,
         "2020-04-07",
         vec![
-            Ev::new("ASSAULT", &["lna"], &["gna"]).at("al-watiya").on("2020-04-03", X),
-            Ev::new("ASSAULT", &["lna"], &["gna"]).at("al-watiya").on("2020-04-07", P),
+            Ev::new("ASSAULT", &["lna"], &["gna"])
+                .at("al-watiya")
+                .on("2020-04-03", X),
+            Ev::new("ASSAULT", &["lna"], &["gna"])
+                .at("al-watiya")
+                .on("2020-04-07", P),
         ],
     )];
     assign_clusters(&mut docs, &ident);
@@ -381,6 +406,109 @@ fn publication_dates_are_weak_and_lasting_relations_are_timeless() {
         c.iter().flatten().filter(|x| *x == lone).count() == 1,
         "an undated relation needs both parties"
     );
+}
+
+#[test]
+fn an_undated_relation_is_not_one_of_its_dated_deliveries() {
+    let mut docs = vec![
+        // "Ankara has long backed the Tripoli government."
+        doc(
+            "a",
+            None,
+            "2020-03-10",
+            vec![Ev::new("AID", &["turkey"], &["gna"]).on("2020-03-10", P)],
+        ),
+        // "Turkey shipped drones to the GNA last week."
+        doc(
+            "b",
+            None,
+            "2020-03-12",
+            vec![Ev::new("AID", &["turkey"], &["gna"])
+                .on("2020-03-02", R)
+                .prec(Precision::Week)],
+        ),
+        // "Turkey has supported the GNA since 2019."
+        doc(
+            "c",
+            None,
+            "2020-03-15",
+            vec![Ev::new("AID", &["turkey"], &["gna"]).on("2019", X)],
+        ),
+        // "In February, Turkish drones reached the GNA."
+        doc(
+            "d",
+            None,
+            "2020-03-20",
+            vec![Ev::new("AID", &["turkey"], &["gna"]).on("2020-02", X)],
+        ),
+    ];
+    assign_clusters(&mut docs, &ident);
+    let c: Vec<String> = clusters_of(&docs).into_iter().flatten().collect();
+    assert_ne!(
+        c[0], c[1],
+        "a delivery last week is not the standing relation"
+    );
+    assert_eq!(
+        c[0], c[2],
+        "a relation dated only to its year is the relation"
+    );
+    assert_ne!(c[0], c[3], "a delivery dated to a month is one act");
+}
+
+#[test]
+fn the_date_of_an_event_is_the_most_precise_one_its_reports_share() {
+    // "GNA forces seized the base last week" (published Saturday 13 June),
+    // "the base fell on Wednesday" (another outlet, 9 June).
+    let mut docs = vec![
+        doc(
+            "a",
+            Some("A"),
+            "2020-06-13",
+            vec![Ev::new("ASSAULT", &["gna"], &["lna"])
+                .at("al-watiya")
+                .on("2020-06-01", R)
+                .prec(Precision::Week)
+                .control("al-watiya", &["gna"], &["lna"])],
+        ),
+        doc(
+            "b",
+            Some("B"),
+            "2020-06-09",
+            vec![Ev::new("ASSAULT", &["gna"], &["lna"])
+                .on("2020-06-03", R)
+                .prec(Precision::Day)],
+        ),
+    ];
+    assign_clusters(&mut docs, &ident);
+    let c = clusters_of(&docs);
+    assert_eq!(c[0][0], c[1][0], "one capture");
+    let p = build(&docs, &ident);
+    let day = PartialDate::day(2020, 6, 3);
+    assert_eq!(
+        p.clusters.iter().find(|k| k.id == c[0][0]).unwrap().date,
+        Some(day)
+    );
+    let w = p.control.iter().find(|c| c.place == "al-watiya").unwrap();
+    assert_eq!(w.steps.len(), 1);
+    assert_eq!(
+        w.steps[0].date,
+        Some(day),
+        "the day inside the week names no place but dates the step"
+    );
+
+    // A day outside the week, though near enough to join, does not move it.
+    docs[1].events[0].date = Some(PartialDate::day(2020, 6, 9));
+    for d in &mut docs {
+        for e in &mut d.events {
+            e.cluster = None;
+        }
+    }
+    assign_clusters(&mut docs, &ident);
+    let c = clusters_of(&docs);
+    assert_eq!(c[0][0], c[1][0]);
+    let p = build(&docs, &ident);
+    let w = p.control.iter().find(|c| c.place == "al-watiya").unwrap();
+    assert_eq!(w.steps[0].date, Some(PartialDate::day(2020, 6, 1)));
 }
 
 #[test]

@@ -103,7 +103,7 @@
 //! has no year and gives `None`.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use sitrep_model::{DateFrom, PartialDate, Precision};
+use sitrep_model::{day_number, DateFrom, DateRange, PartialDate, Precision};
 
 /// One date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +120,9 @@ pub struct DateMention {
     pub from: DateFrom,
     /// Set when a correction was applied (garbled month names).
     pub note: Option<String>,
+    /// The days the expression narrows to when that is narrower than its
+    /// precision: `late 2019`, `early May`, `more than a year ago`.
+    pub range: Option<DateRange>,
 }
 
 /// Finds the date expressions of `text`, in text order and non-overlapping,
@@ -755,6 +758,27 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 /// Moves a date known at `prec` by `n` units; the unit must not be finer
 /// than what the base knows (a day shift needs a day).
+/// `early`/`mid`/`late` a month or a year: its first, middle or last third.
+fn part_of(d: NaiveDate, prec: Precision, modifier: Kw) -> Option<DateRange> {
+    let (first, last) = match prec {
+        Precision::Month => {
+            let first = day_number(d.year(), d.month(), 1);
+            let (y, m) = add_months(d.year(), d.month(), 1)?;
+            (first, day_number(y, m, 1) - 1)
+        }
+        Precision::Year => (day_number(d.year(), 1, 1), day_number(d.year(), 12, 31)),
+        _ => return None,
+    };
+    let third = (last - first + 1) / 3;
+    let (a, b) = match modifier {
+        Kw::Early => (first, first + third - 1),
+        Kw::Mid => (first + third, last - third),
+        Kw::Late => (last - third + 1, last),
+        _ => return None,
+    };
+    Some(DateRange::from_days(a, b))
+}
+
 fn shift(base: (NaiveDate, Precision), u: Unit, n: i64) -> Option<(NaiveDate, Precision)> {
     let (d, bp) = base;
     match u {
@@ -849,6 +873,7 @@ struct Hit {
     prec: Precision,
     from: DateFrom,
     note: Option<String>,
+    range: Option<DateRange>,
 }
 
 impl Hit {
@@ -860,6 +885,7 @@ impl Hit {
             prec,
             from,
             note: None,
+            range: None,
         }
     }
 }
@@ -941,6 +967,7 @@ impl<'t> Scanner<'t> {
                 Kw::Early | Kw::Late | Kw::Mid | Kw::Earlier | Kw::Later
             ) {
                 h.s = j;
+                h.range = h.range.or_else(|| part_of(h.d, h.prec, self.k(j)));
             } else if j > self.last_end
                 && self.is_dash(j)
                 && self.adj(j - 1, j)
@@ -948,6 +975,7 @@ impl<'t> Scanner<'t> {
                 && matches!(self.k(j - 1), Kw::Early | Kw::Late | Kw::Mid)
             {
                 h.s = j - 1;
+                h.range = h.range.or_else(|| part_of(h.d, h.prec, self.k(j - 1)));
             }
         }
         self.last_end = h.e;
@@ -964,6 +992,7 @@ impl<'t> Scanner<'t> {
             precision: h.prec,
             from: h.from,
             note: h.note,
+            range: h.range,
         });
     }
 
@@ -1666,7 +1695,41 @@ impl<'t> Scanner<'t> {
             Kw::After if self.phrase_end(e) => shift(self.last?, u, n)?,
             _ => return None,
         };
-        Some(Hit::new(i, e, d, prec, DateFrom::Relative))
+        let mut hit = Hit::new(i, e, d, prec, DateFrom::Relative);
+        if matches!(self.k(j + 1), Kw::Ago | Kw::Since) {
+            hit.range = self.ago_range(i, u, n);
+        }
+        Some(hit)
+    }
+
+    /// `more than a year ago` ended a year before publication; `a year ago`
+    /// is a round figure, within half a unit either side. Only years and
+    /// months are narrowed: shorter units already resolve to their day or week.
+    fn ago_range(&self, i: usize, u: Unit, n: i64) -> Option<DateRange> {
+        let months = match u {
+            Unit::Year => n.checked_mul(12)?,
+            Unit::Month => n,
+            _ => return None,
+        };
+        let p = self.p?.base()?.0;
+        let at = |m: i64| -> Option<i64> {
+            let d = p.checked_sub_months(chrono::Months::new(u32::try_from(m).ok()?))?;
+            Some(day_number(d.year(), d.month(), d.day()))
+        };
+        let half = (months / 2).max(1);
+        let (first, last) = if self.more_than_before(i) {
+            (at(months * 2)?, at(months)?)
+        } else {
+            (at(months + half)?, at(months - half)?)
+        };
+        Some(DateRange::from_days(first, last))
+    }
+
+    /// `more than` / `over` just before token `i`.
+    fn more_than_before(&self, i: usize) -> bool {
+        let word = |k: usize| self.text_of(k).to_ascii_lowercase();
+        (i >= 1 && word(i - 1) == "over")
+            || (i >= 2 && word(i - 1) == "than" && matches!(word(i - 2).as_str(), "more" | "longer"))
     }
 
     /// The weekday `wd` in the direction given, against `P`.

@@ -778,3 +778,31 @@ fn a_year_naming_an_event_is_its_date() {
     is("Libya has been in chaos since the 2011 revolution began.", "2011", "2011");
     assert!(find_dates("They sent the 2000 fighters north.", p()).is_empty());
 }
+
+#[test]
+fn early_mid_late_narrow_a_year_or_month_to_a_third() {
+    let p = Some(PartialDate::day(2021, 3, 10));
+    let late = &find_dates("The militia was formed late last year.", p)[0];
+    assert_eq!(late.date, PartialDate::year(2020));
+    let r = late.range.expect("late last year has a range");
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2020-09-01".into(), "2020-12-31".into()));
+    let early = &find_dates("Talks collapsed in early February.", p)[0];
+    let r = early.range.expect("early February has a range");
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2021-02-01".into(), "2021-02-09".into()));
+    let mid = &find_dates("The offensive stalled in mid-2019.", p)[0];
+    let r = mid.range.expect("mid-2019 has a range");
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2019-05-02".into(), "2019-09-01".into()));
+    assert!(find_dates("The town fell in 2019.", p)[0].range.is_none());
+}
+
+#[test]
+fn ago_ranges_bound_round_figures() {
+    let p = Some(PartialDate::day(2020, 5, 23));
+    let more = &find_dates("The siege began more than a year ago.", p)[0];
+    let r = more.range.expect("more than a year ago has a range");
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2018-05-23".into(), "2019-05-23".into()));
+    let about = &find_dates("The siege began two years ago.", p)[0];
+    let r = about.range.expect("two years ago has a range");
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2017-05-23".into(), "2019-05-23".into()));
+    assert!(find_dates("The siege began three days ago.", p)[0].range.is_none());
+}

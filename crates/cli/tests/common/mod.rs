@@ -8,7 +8,10 @@ use std::process::{Command, Output, Stdio};
 /// `../shared` beside the repository, as CI lays it out. Missing it is a
 /// failure on CI and a skip (with a note) elsewhere.
 pub fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    // SITREP_SHARED points elsewhere (a git worktree has no `../shared`).
+    let p = std::env::var_os("SITREP_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
     if p.join("eval").is_dir() {
         return Some(p.canonicalize().unwrap());
     }

@@ -89,6 +89,7 @@ fn add(doc: &mut Document, s: Spec) {
         date_from: s.date.map(|_| DateFrom::Explicit),
         date_precision: None,
         date_note: None,
+        date_range: None,
         status: s.status,
         claimed_by: ids(s.claimed_by),
         plan: None,

@@ -189,6 +189,7 @@ fn article(rng: &mut Rng, seq: usize, n: usize) -> Document {
             date_from: Some(DateFrom::Relative),
             date_precision: None,
             date_note: None,
+            date_range: None,
             status: *status,
             claimed_by: if *status == Status::Claimed { vec![src.0.into()] } else { vec![] },
             plan: None,

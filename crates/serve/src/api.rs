@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use serde_json::{json, Value};
-use sitrep_model::{Control, DateFrom, Document, EventPlace, PartialDate, Plan, Size, Status};
+use sitrep_model::{Control, DateFrom, DateRange, Document, EventPlace, PartialDate, Plan, Size, Status};
 use sitrep_store::{EventHit, Store};
 
 use crate::error::ApiError;
@@ -56,6 +56,9 @@ pub struct EventOut<'a> {
     pub location: Option<&'a EventPlace>,
     pub date: Option<&'a PartialDate>,
     pub date_from: Option<&'a DateFrom>,
+    /// The days a vague date narrows to ("late last year"), when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_range: Option<&'a DateRange>,
     pub status: Status,
     pub claimed_by: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,6 +86,7 @@ pub fn event_out(h: &EventHit) -> EventOut<'_> {
         location: e.location.as_ref(),
         date: e.date.as_ref(),
         date_from: e.date_from.as_ref(),
+        date_range: e.date_range.as_ref(),
         status: e.status,
         claimed_by: &e.claimed_by,
         size: e.size.as_ref().filter(|s| !s.is_empty()),

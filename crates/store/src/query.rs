@@ -249,10 +249,20 @@ struct Plan {
     seq: &'static str,
 }
 
-/// Matches of an R*Tree condition, counted up to `DRIVE_MAX + 1`.
-fn few(c: &mut Conn, table: &str, cond: &str, params: &[Value]) -> Result<bool> {
-    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT {})", DRIVE_MAX + 1);
-    Ok(count(c, &sql, params)? as i64 <= DRIVE_MAX)
+/// With other filters beside it, a box or date match set up to this size
+/// still drives: most of it is dropped by the checks before the sort.
+const DRIVE_MAX_COMBINED: i64 = 20_000;
+
+/// Whether an R*Tree condition matches few enough rows to drive the query.
+fn few(c: &mut Conn, table: &str, cond: &str, params: &[Value], combined: bool) -> Result<bool> {
+    let max = if combined { DRIVE_MAX_COMBINED } else { DRIVE_MAX };
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT {})", max + 1);
+    Ok(count(c, &sql, params)? as i64 <= max)
+}
+
+/// The filter sets more than the box or the dates.
+fn combined(f: &EventFilter) -> bool {
+    f.actor.is_some() || f.kind.is_some() || f.mode.is_some() || f.status.is_some() || f.outlet.is_some() || f.text.is_some()
 }
 
 /// The bounding box slightly widened: the R*Tree keeps 32-bit coordinates;
@@ -275,29 +285,25 @@ fn driver(c: &mut Conn, f: &EventFilter) -> Result<Driver> {
     if f.cluster.is_some() || f.place.is_some() {
         return Ok(Driver::Events);
     }
-    if f.actor.is_some() {
-        return Ok(Driver::Actor);
-    }
-    if let Some(q) = f.text.as_deref().and_then(fts_words) {
-        if sqlite {
-            return Ok(Driver::Text(q));
-        }
-    }
-    if !sqlite {
-        return Ok(Driver::Events);
-    }
-    if let Some(b) = f.bbox {
-        if few(c, "event_box", BOX_COND, &box_params(b))? {
+    // A small box or date match set, sorted, beats walking any other index.
+    if let (Some(b), true) = (f.bbox, sqlite) {
+        if few(c, "event_box", BOX_COND, &box_params(b), combined(f))? {
             return Ok(Driver::Box);
         }
     }
-    if f.from.is_some() || f.to.is_some() {
+    if (f.from.is_some() || f.to.is_some()) && sqlite {
         let (a, b) = day_bounds(f);
-        if few(c, "event_days", DAYS_COND, &[a.into(), b.into()])? {
+        if few(c, "event_days", DAYS_COND, &[a.into(), b.into()], combined(f) || f.bbox.is_some())? {
             return Ok(Driver::Days);
         }
     }
-    Ok(Driver::Events)
+    if f.actor.is_some() {
+        return Ok(Driver::Actor);
+    }
+    match f.text.as_deref().and_then(fts_words) {
+        Some(q) if sqlite => Ok(Driver::Text(q)),
+        _ => Ok(Driver::Events),
+    }
 }
 
 /// The plan of an event query: the driver's FROM, every filter the driver
@@ -330,7 +336,20 @@ fn plan(c: &mut Conn, f: &EventFilter) -> Result<Plan> {
             (format!("event_days dy {join} events e ON e.seq = dy.seq"), "e.seq")
         }
     };
-    let checks = event_where(&rest, backend);
+    if let Some(a) = rest.actor.take() {
+        // One primary-key probe per row read, not the actor's whole set.
+        w.add("EXISTS (SELECT 1 FROM actor_events xa WHERE xa.actor = ? AND xa.event_seq = e.seq)", [a.into()]);
+    }
+    let mut checks = event_where(&rest, backend);
+    if backend == Backend::Sqlite {
+        // Coordinates and days are checked on the rows the driver reads: a
+        // unary plus keeps SQLite from reading their b-trees and sorting.
+        for c in &mut checks.clauses {
+            for col in ["lat", "lon", "day_start", "day_end"] {
+                *c = c.replace(&format!("e.{col} "), &format!("+e.{col} "));
+            }
+        }
+    }
     w.clauses.extend(checks.clauses);
     w.params.extend(checks.params);
     Ok(Plan { from, w, seq })

@@ -215,6 +215,38 @@ fn queries(fresh: &dyn Fn() -> String, dir: &Path) {
                 && a <= "2023-05-12".parse::<sitrep_model::PartialDate>().unwrap().day_span().1 + 6
         );
     }
+    // Every index a query may be read along gives what the plain filter
+    // (count_events) counts, in ingest order, and keyset pages give the same.
+    let everything = s.events(&EventFilter::default(), PageReq { offset: 0, limit: 1000 }).unwrap().items;
+    let key = |h: &sitrep_store::EventHit| (h.doc.clone(), h.event.id.clone());
+    let order: Vec<_> = everything.iter().map(key).collect();
+    let kind = placed.event.kind.clone();
+    let filters = [
+        EventFilter { actor: Some(actor.clone()), ..Default::default() },
+        EventFilter { actor: Some(actor.clone()), kind: Some(kind.clone()), text: Some("the".into()), ..Default::default() },
+        EventFilter { text: Some("forces".into()), kind: Some(kind.clone()), ..Default::default() },
+        EventFilter { text: Some("-".into()), ..Default::default() },
+        EventFilter { bbox: Some([lon - 3.0, lat - 3.0, lon + 3.0, lat + 3.0]), kind: Some(kind.clone()), ..Default::default() },
+        EventFilter { from: Some("2023-05-01".parse().unwrap()), to: Some("2023-05-20".parse().unwrap()), ..Default::default() },
+        EventFilter { from: Some("2023-05-01".parse().unwrap()), bbox: Some([lon - 3.0, lat - 3.0, lon + 3.0, lat + 3.0]), ..Default::default() },
+    ];
+    for f in &filters {
+        let hits: Vec<_> = s.events(f, PageReq { offset: 0, limit: 1000 }).unwrap().items.iter().map(key).collect();
+        assert_eq!(hits.len() as u64, s.count_events(f).unwrap(), "{f:?}");
+        let mut at = order.iter();
+        assert!(hits.iter().all(|h| at.any(|o| o == h)), "not in ingest order: {f:?}");
+        let (mut keyset, mut after) = (Vec::new(), None);
+        loop {
+            let p = s.events_after(f, after.as_deref(), 7).unwrap();
+            keyset.extend(p.items.iter().map(key));
+            match p.next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        assert_eq!(keyset, hits, "{f:?}");
+    }
+    assert!(!s.events(&filters[0], PageReq::default()).unwrap().items.is_empty());
     // Clusters with their reports; every report's event names the cluster.
     let top = s.clusters(&Default::default(), PageReq::default()).unwrap().items;
     let detail = s.cluster(&top[0].id).unwrap().unwrap();

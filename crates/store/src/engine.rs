@@ -274,7 +274,9 @@ impl Target {
         }
     }
 
-    pub fn connect(&self) -> Result<Conn> {
+    /// A new connection; `read_only` ones refuse writes (`query_only` /
+    /// a read-only default transaction).
+    pub fn connect(&self, read_only: bool) -> Result<Conn> {
         match self {
             Target::Sqlite(path) => {
                 let c = rusqlite::Connection::open(path).map_err(|e| Error::Open(format!("{}: {e}", path.display())))?;
@@ -282,10 +284,19 @@ impl Target {
                 // committed transaction across a process kill.
                 c.busy_timeout(std::time::Duration::from_secs(30))?;
                 c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+                // Pages mapped rather than copied; a larger page cache per connection.
+                c.execute_batch("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;")?;
+                if read_only {
+                    c.execute_batch("PRAGMA query_only = 1;")?;
+                }
+                c.set_prepared_statement_cache_capacity(64);
                 Ok(Conn::Sqlite(c))
             }
             Target::Postgres(url) => {
-                let client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| Error::Open(format!("{}: {e}", redact(url))))?;
+                let mut client = postgres::Client::connect(url, postgres::NoTls).map_err(|e| Error::Open(format!("{}: {e}", redact(url))))?;
+                if read_only {
+                    client.batch_execute("SET default_transaction_read_only = on")?;
+                }
                 Ok(Conn::Postgres(PgConn { client, statements: HashMap::new() }))
             }
         }
@@ -306,6 +317,7 @@ fn redact(url: &str) -> String {
 /// Idle connections, handed out one per caller.
 pub(crate) struct Pool {
     target: Target,
+    read_only: bool,
     idle: Mutex<Vec<Conn>>,
 }
 
@@ -335,14 +347,14 @@ impl Drop for Pooled<'_> {
 }
 
 impl Pool {
-    pub fn new(target: Target) -> Pool {
-        Pool { target, idle: Mutex::new(Vec::new()) }
+    pub fn new(target: Target, read_only: bool) -> Pool {
+        Pool { target, read_only, idle: Mutex::new(Vec::new()) }
     }
     pub fn get(&self) -> Result<Pooled<'_>> {
         let conn = self.idle.lock().ok().and_then(|mut v| v.pop());
         let conn = match conn {
             Some(c) => c,
-            None => self.target.connect()?,
+            None => self.target.connect(self.read_only)?,
         };
         Ok(Pooled { pool: self, conn: Some(conn) })
     }

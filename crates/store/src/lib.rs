@@ -21,7 +21,7 @@ mod write;
 
 pub use engine::Backend;
 pub use keys::{DocKey, KnownKeys};
-pub use query::{ClusterDetail, ClusterFilter, DateCount, DocFilter, EntityFilter, EventFilter, EventHit, Page, PageReq, Stats};
+pub use query::{ClusterDetail, ClusterFilter, DateCount, DocFilter, EntityFilter, EventFilter, EventHit, KeysetPage, Page, PageReq, Stats};
 pub use write::{AddStats, Keyed, Refreshed};
 
 use engine::{Pool, Target};
@@ -46,7 +46,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// A store, shared between threads (connections are pooled inside).
 pub struct Store {
+    /// Connections for writing (and for code written before `readers`).
     pool: Pool,
+    /// Read-only connections for queries.
+    readers: Pool,
 }
 
 impl Store {
@@ -54,7 +57,8 @@ impl Store {
     /// `postgres://`/`postgresql://` URL, else a SQLite file path; brings
     /// its schema up to date.
     pub fn open(target: &str) -> Result<Store> {
-        let store = Store { pool: Pool::new(Target::parse(target)) };
+        let target = Target::parse(target);
+        let store = Store { pool: Pool::new(target.clone(), false), readers: Pool::new(target, true) };
         {
             let mut conn = store.pool.get()?;
             migrate::run(&mut conn)?;

@@ -7,8 +7,10 @@ use crate::{Error, Result};
 
 /// (version, SQLite text, PostgreSQL text). Append only; never edit a
 /// released migration.
-const MIGRATIONS: &[(i64, &str, &str)] =
-    &[(1, include_str!("../migrations/sqlite/0001_init.sql"), include_str!("../migrations/postgres/0001_init.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_init.sql"), include_str!("../migrations/postgres/0001_init.sql")),
+    (2, include_str!("../migrations/sqlite/0002_query_indexes.sql"), include_str!("../migrations/postgres/0002_query_indexes.sql")),
+];
 
 pub(crate) fn run(conn: &mut Conn) -> Result<()> {
     conn.batch("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied TEXT NOT NULL)")?;

@@ -179,21 +179,19 @@ fn event_where(f: &EventFilter, backend: Backend) -> Where {
     if let Some(d) = f.to {
         w.add("e.day_start <= ?", [d.day_span().1.into()]);
     }
-    if let Some(t) = &f.text {
-        match backend {
-            Backend::Sqlite => match fts_words(t) {
-                Some(q) => w.add("e.seq IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)", [q.into()]),
-                None => {}
-            },
-            Backend::Postgres => {
-                if fts_words(t).is_some() {
-                    w.add("e.tsv @@ plainto_tsquery('simple', ?)", [t.as_str().into()])
-                }
-            }
+    if let Some(t) = f.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        match (backend, fts_words(t)) {
+            (Backend::Sqlite, Some(q)) => w.add("e.seq IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)", [q.into()]),
+            (Backend::Postgres, Some(_)) => w.add("e.tsv @@ plainto_tsquery('simple', ?)", [t.into()]),
+            // No word to look up (punctuation, symbols): a plain substring.
+            (_, None) => w.add("LOWER(e.evidence) LIKE ?", [format!("%{}%", t.trim().to_lowercase()).into()]),
         }
     }
     w
 }
+
+/// The event columns preceded by the seq (the keyset position).
+const EVENT_SELECT: &str = "SELECT e.seq, e.doc_id, e.outlet, d.published, e.evidence, e.record, e.cluster";
 
 const EVENT_COLUMNS: &str =
     "SELECT e.doc_id, e.outlet, d.published, e.evidence, e.record, e.cluster FROM events e JOIN documents d ON d.seq = e.doc_seq";
@@ -236,28 +234,191 @@ fn count(c: &mut Conn, sql: &str, params: &[Value]) -> Result<u64> {
     Ok(c.query_one(sql, params)?.and_then(|r| r[0].int()).unwrap_or(0) as u64)
 }
 
+/// Above this many matches, a bounding box or a date range is checked row
+/// by row along the ingest order instead of driving the query: a page of a
+/// common match is found sooner by walking than by sorting the match set.
+const DRIVE_MAX: i64 = 2000;
+
+/// Which index a page of events is read along. Each yields rows in ingest
+/// order (`seq`), except the R*Trees, which are used only for match sets
+/// small enough to sort.
+enum Driver {
+    /// `events` by one of its (column, seq) indexes or its primary key.
+    Events,
+    Actor,
+    Text(String),
+    Box,
+    Days,
+}
+
+/// An event query planned along one index: FROM, WHERE, the seq column to
+/// order and page by.
+struct Plan {
+    from: String,
+    w: Where,
+    seq: &'static str,
+}
+
+/// With other filters beside it, a box or date match set up to this size
+/// still drives: most of it is dropped by the checks before the sort.
+const DRIVE_MAX_COMBINED: i64 = 20_000;
+
+/// Whether an R*Tree condition matches few enough rows to drive the query.
+fn few(c: &mut Conn, table: &str, cond: &str, params: &[Value], combined: bool) -> Result<bool> {
+    let max = if combined { DRIVE_MAX_COMBINED } else { DRIVE_MAX };
+    let sql = format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {cond} LIMIT {})", max + 1);
+    Ok(count(c, &sql, params)? as i64 <= max)
+}
+
+/// The filter sets more than the box or the dates.
+fn combined(f: &EventFilter) -> bool {
+    f.actor.is_some() || f.kind.is_some() || f.mode.is_some() || f.status.is_some() || f.outlet.is_some() || f.text.is_some()
+}
+
+/// The bounding box slightly widened: the R*Tree keeps 32-bit coordinates;
+/// the exact test is on the events' own columns.
+fn box_params([x0, y0, x1, y1]: [f64; 4]) -> Vec<Value> {
+    let pad = 1e-4;
+    vec![(x0 - pad).into(), (x1 + pad).into(), (y0 - pad).into(), (y1 + pad).into()]
+}
+const BOX_COND: &str = "max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?";
+const DAYS_COND: &str = "last >= ? AND first <= ?";
+
+fn day_bounds(f: &EventFilter) -> (i64, i64) {
+    (f.from.map_or(i64::MIN / 4, |d| d.day_span().0), f.to.map_or(i64::MAX / 4, |d| d.day_span().1))
+}
+
+/// Picks the index a filtered page is read along: the most selective
+/// filter that has one in ingest order, else a small R*Tree match set.
+fn driver(c: &mut Conn, f: &EventFilter) -> Result<Driver> {
+    let sqlite = c.backend() == Backend::Sqlite;
+    if f.cluster.is_some() || f.place.is_some() {
+        return Ok(Driver::Events);
+    }
+    // A small box or date match set, sorted, beats walking any other index.
+    if let (Some(b), true) = (f.bbox, sqlite) {
+        if few(c, "event_box", BOX_COND, &box_params(b), combined(f))? {
+            return Ok(Driver::Box);
+        }
+    }
+    if (f.from.is_some() || f.to.is_some()) && sqlite {
+        let (a, b) = day_bounds(f);
+        if few(c, "event_days", DAYS_COND, &[a.into(), b.into()], combined(f) || f.bbox.is_some())? {
+            return Ok(Driver::Days);
+        }
+    }
+    if f.actor.is_some() {
+        return Ok(Driver::Actor);
+    }
+    match f.text.as_deref().and_then(fts_words) {
+        Some(q) if sqlite => Ok(Driver::Text(q)),
+        _ => Ok(Driver::Events),
+    }
+}
+
+/// The plan of an event query: the driver's FROM, every filter the driver
+/// does not apply as a row check.
+fn plan(c: &mut Conn, f: &EventFilter) -> Result<Plan> {
+    let backend = c.backend();
+    let driver = driver(c, f)?;
+    // SQLite's CROSS JOIN keeps the tables in the written order.
+    let join = if backend == Backend::Sqlite { "CROSS JOIN" } else { "JOIN" };
+    let mut rest = f.clone();
+    let mut w = Where::default();
+    let (from, seq) = match driver {
+        Driver::Events => ("events e".to_string(), "e.seq"),
+        Driver::Actor => {
+            w.add("ae.actor = ?", [rest.actor.take().unwrap_or_default().into()]);
+            (format!("actor_events ae {join} events e ON e.seq = ae.event_seq"), "ae.event_seq")
+        }
+        Driver::Text(q) => {
+            rest.text = None;
+            w.add("t.event_text MATCH ?", [q.into()]);
+            (format!("event_text t {join} events e ON e.seq = t.rowid"), "t.rowid")
+        }
+        Driver::Box => {
+            w.add(&BOX_COND.replace("max_", "bx.max_").replace("min_", "bx.min_"), box_params(rest.bbox.unwrap_or_default()));
+            (format!("event_box bx {join} events e ON e.seq = bx.seq"), "e.seq")
+        }
+        Driver::Days => {
+            let (a, b) = day_bounds(f);
+            w.add("dy.last >= ? AND dy.first <= ?", [a.into(), b.into()]);
+            (format!("event_days dy {join} events e ON e.seq = dy.seq"), "e.seq")
+        }
+    };
+    if let Some(a) = rest.actor.take() {
+        // One primary-key probe per row read, not the actor's whole set.
+        w.add("EXISTS (SELECT 1 FROM actor_events xa WHERE xa.actor = ? AND xa.event_seq = e.seq)", [a.into()]);
+    }
+    let mut checks = event_where(&rest, backend);
+    if backend == Backend::Sqlite {
+        // Coordinates and days are checked on the rows the driver reads: a
+        // unary plus keeps SQLite from reading their b-trees and sorting.
+        for c in &mut checks.clauses {
+            for col in ["lat", "lon", "day_start", "day_end"] {
+                *c = c.replace(&format!("e.{col} "), &format!("+e.{col} "));
+            }
+        }
+    }
+    w.clauses.extend(checks.clauses);
+    w.params.extend(checks.params);
+    Ok(Plan { from, w, seq })
+}
+
+/// An opaque position in a list of events, for keyset pagination.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeysetPage<T> {
+    pub items: Vec<T>,
+    /// Pass as `after` for the next page; None at the end.
+    pub next: Option<String>,
+}
+
 impl Store {
-    /// Event reports matching `f`, in ingest order.
+    /// Event reports matching `f`, in ingest order. Read along the index
+    /// of the most selective filter, so a page costs about the same at any
+    /// store size (no count, no full match set for common filters).
     pub fn events(&self, f: &EventFilter, page: PageReq) -> Result<Page<EventHit>> {
-        let mut c = self.pool.get()?;
-        let w = event_where(f, c.backend());
-        paged(&mut c, &format!("{EVENT_COLUMNS}{} ORDER BY e.seq", w.sql()), w.params, page, event_hit)
+        let mut c = self.readers.get()?;
+        let p = plan(&mut c, f)?;
+        let sql = format!("{EVENT_SELECT} FROM {} JOIN documents d ON d.seq = e.doc_seq{} ORDER BY {}", p.from, p.w.sql(), p.seq);
+        paged(&mut c, &sql, p.w.params, page, |row| event_hit(row.into_iter().skip(1).collect()))
+    }
+
+    /// Like [`Store::events`], paged by position instead of offset: `after`
+    /// is the `next` of the previous page (None for the first). A deep page
+    /// costs what the first one does.
+    pub fn events_after(&self, f: &EventFilter, after: Option<&str>, limit: u32) -> Result<KeysetPage<EventHit>> {
+        let mut c = self.readers.get()?;
+        let mut p = plan(&mut c, f)?;
+        if let Some(a) = after {
+            let seq: i64 = a.parse().map_err(|_| crate::Error::Other(format!("bad page position {a:?}")))?;
+            p.w.add(&format!("{} > ?", p.seq), [seq.into()]);
+        }
+        let limit = i64::from(limit.clamp(1, 1000));
+        p.w.params.push((limit + 1).into());
+        let sql = format!("{EVENT_SELECT} FROM {} JOIN documents d ON d.seq = e.doc_seq{} ORDER BY {} LIMIT ?", p.from, p.w.sql(), p.seq);
+        let mut rows = c.query(&sql, &p.w.params)?;
+        let more = rows.len() as i64 > limit;
+        rows.truncate(limit as usize);
+        let next = if more { rows.last().and_then(|r| r[0].int()).map(|s| s.to_string()) } else { None };
+        let items = rows.into_iter().map(|row| event_hit(row.into_iter().skip(1).collect())).collect::<Result<Vec<_>>>()?;
+        Ok(KeysetPage { items, next })
     }
 
     pub fn count_events(&self, f: &EventFilter) -> Result<u64> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let w = event_where(f, c.backend());
         count(&mut c, &format!("SELECT COUNT(*) FROM events e{}", w.sql()), &w.params)
     }
 
     pub fn event(&self, doc: &str, event: &str) -> Result<Option<EventHit>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let row = c.query_one(&format!("{EVENT_COLUMNS} WHERE e.doc_id = ? AND e.event_id = ?"), &[doc.into(), event.into()])?;
         row.map(event_hit).transpose()
     }
 
     pub fn documents(&self, f: &DocFilter, page: PageReq) -> Result<Page<DocInfo>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let mut w = Where::default();
         if let Some(o) = &f.outlet {
             w.add("outlet = ?", [o.as_str().into()]);
@@ -282,7 +443,7 @@ impl Store {
 
     /// One stored document (stripped: its text is its evidence sentences).
     pub fn document(&self, id: &str) -> Result<Option<Document>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let Some(row) = c.query_one("SELECT record FROM documents WHERE id = ?", &[id.into()])? else {
             return Ok(None);
         };
@@ -299,7 +460,7 @@ impl Store {
 
     /// Entities, most documents first.
     pub fn entities(&self, f: &EntityFilter, page: PageReq) -> Result<Page<EntityInfo>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let mut w = Where::default();
         if let Some(k) = f.kind {
             w.add("kind = ?", [k.as_str().into()]);
@@ -311,13 +472,13 @@ impl Store {
     }
 
     pub fn entity(&self, id: &str) -> Result<Option<EntityInfo>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         c.query_one("SELECT record FROM entity_info WHERE id = ?", &[id.into()])?.map(record).transpose()
     }
 
     /// Clusters, most reports first.
     pub fn clusters(&self, f: &ClusterFilter, page: PageReq) -> Result<Page<Cluster>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let mut w = Where::default();
         if let Some(a) = &f.actor {
             w.add("seq IN (SELECT cluster_seq FROM cluster_actors WHERE actor = ?)", [a.as_str().into()]);
@@ -341,7 +502,7 @@ impl Store {
     }
 
     pub fn cluster(&self, id: &str) -> Result<Option<ClusterDetail>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let Some(row) = c.query_one("SELECT record FROM clusters WHERE id = ?", &[id.into()])? else {
             return Ok(None);
         };
@@ -353,7 +514,7 @@ impl Store {
 
     /// The actor network (all relations, or one).
     pub fn network(&self, relation: Option<Relation>) -> Result<Vec<Edge>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         match relation {
             Some(r) => {
                 let rel = serde_json::to_value(r)?.as_str().unwrap_or("").to_string();
@@ -365,17 +526,17 @@ impl Store {
 
     /// Who held each place when.
     pub fn control(&self) -> Result<Vec<PlaceControl>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         records(&mut c, "SELECT record FROM control ORDER BY seq", &[])
     }
 
     pub fn control_of(&self, place: &str) -> Result<Option<PlaceControl>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         c.query_one("SELECT record FROM control WHERE place = ?", &[place.into()])?.map(record).transpose()
     }
 
     pub fn contradictions(&self, kind: Option<ContradictionKind>) -> Result<Vec<Contradiction>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         match kind {
             Some(k) => {
                 let k = serde_json::to_value(k)?.as_str().unwrap_or("").to_string();
@@ -386,12 +547,12 @@ impl Store {
     }
 
     pub fn sources(&self) -> Result<Vec<SourceProfile>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         records(&mut c, "SELECT record FROM sources ORDER BY seq", &[])
     }
 
     pub fn stats(&self) -> Result<Stats> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let mut n = |table: &str| count(&mut c, &format!("SELECT COUNT(*) FROM {table}"), &[]);
         let mut s = Stats {
             documents: n("documents")?,
@@ -416,7 +577,7 @@ impl Store {
     /// Problems the database engine finds in its files (SQLite's
     /// `integrity_check`); empty when all is well. PostgreSQL checks itself.
     pub fn check(&self) -> Result<Vec<String>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         if c.backend() == Backend::Postgres {
             return Ok(Vec::new());
         }

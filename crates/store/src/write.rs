@@ -264,11 +264,22 @@ fn insert_event(c: &mut Conn, doc_seq: i64, doc: &Document, outlet: &str, e: &Ev
         .collect();
     actors.sort_unstable();
     actors.dedup();
-    for (actor, role) in actors {
+    for &(actor, role) in &actors {
         c.exec("INSERT INTO event_actors (event_seq, actor, role) VALUES (?, ?, ?)", &[seq.into(), actor.into(), role.into()])?;
+    }
+    let mut distinct: Vec<&str> = actors.iter().map(|a| a.0).collect();
+    distinct.dedup();
+    for actor in distinct {
+        c.exec("INSERT INTO actor_events (actor, event_seq) VALUES (?, ?)", &[actor.into(), seq.into()])?;
     }
     if c.backend() == Backend::Sqlite {
         c.exec("INSERT INTO event_text (rowid, evidence) VALUES (?, ?)", &[seq.into(), evidence.into()])?;
+        if let Some((first, last)) = days {
+            c.exec("INSERT INTO event_days (seq, first, last) VALUES (?, ?, ?)", &[seq.into(), first.into(), last.into()])?;
+        }
+        if let Some((lat, lon)) = place.and_then(|p| p.lat.zip(p.lon)) {
+            c.exec("INSERT INTO event_box (seq, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)", &[seq.into(), lon.into(), lon.into(), lat.into(), lat.into()])?;
+        }
     }
     Ok(())
 }

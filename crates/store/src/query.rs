@@ -590,7 +590,7 @@ impl Store {
     /// Dated event reports matching `f`, counted per start day and type, in
     /// day order: the timeline of a filtered view without fetching events.
     pub fn event_histogram(&self, f: &EventFilter) -> Result<Vec<DateCount>> {
-        let mut c = self.pool.get()?;
+        let mut c = self.readers.get()?;
         let mut w = event_where(f, c.backend());
         w.add("e.day_start IS NOT NULL", []);
         let sql = format!("SELECT e.day_start, e.kind, COUNT(*) FROM events e{} GROUP BY e.day_start, e.kind ORDER BY e.day_start, e.kind", w.sql());

@@ -21,9 +21,11 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null
 fi
 
-cargo build --release -j 2 -p sitrep-cli -p sitrep-serve --example synth_store >&2
+cargo build --release -j 2 -p sitrep-cli >&2
+cargo build --release -j 2 -p sitrep-serve --example synth_store >&2
 mkdir -p "$dir"
 if [ ! -s "$db" ]; then
+  rm -f "$db.tmp"
   ./target/release/examples/synth_store "$db.tmp" "$events"
   mv "$db.tmp" "$db"
 fi
@@ -35,7 +37,12 @@ for _ in $(seq 50); do
   curl -sf "http://127.0.0.1:$port/api/stats" >/dev/null 2>&1 && break
   sleep 0.1
 done
-echo "store: $(curl -sf "http://127.0.0.1:$port/api/stats")"
+if ! stats=$(curl -sf "http://127.0.0.1:$port/api/stats"); then
+  echo "the server did not start:" >&2
+  cat "$dir/serve.log" >&2
+  exit 1
+fi
+echo "store: $stats"
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run() {

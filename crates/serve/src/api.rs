@@ -15,7 +15,7 @@ use sitrep_model::{Control, DateFrom, DateRange, Document, EventPlace, PartialDa
 use sitrep_store::{EventHit, Store};
 
 use crate::error::ApiError;
-use crate::query::{ClusterQuery, ContradictionQuery, DocQuery, EntityQuery, EventQuery, NetworkQuery, NoQuery, Params};
+use crate::query::{EventPage, ClusterQuery, ContradictionQuery, DocQuery, EntityQuery, EventQuery, NetworkQuery, NoQuery, Params};
 
 type AppState = State<Arc<crate::AppState>>;
 type ApiResult = Result<Response, ApiError>;
@@ -104,24 +104,28 @@ pub fn event_out(h: &EventHit) -> EventOut<'_> {
 #[derive(Serialize)]
 struct PageOut<T> {
     items: Vec<T>,
-    offset: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<u64>,
     limit: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     total: Option<u64>,
+    /// The cursor of the next page (keyset pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cursor: Option<String>,
     next: Option<String>,
 }
 
-/// The same request with `offset` moved on.
-fn next_link(uri: &Uri, next: Option<u64>) -> Option<String> {
-    let next = next?;
+/// The same request with `key` (`offset` or `after`) moved on.
+fn next_link(uri: &Uri, key: &str, value: Option<String>) -> Option<String> {
+    let value = value?;
     let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(uri.query().unwrap_or("")).unwrap_or_default();
-    pairs.retain(|(k, _)| k != "offset");
-    pairs.push(("offset".into(), next.to_string()));
+    pairs.retain(|(k, _)| k != "offset" && k != "after");
+    pairs.push((key.into(), value));
     Some(format!("{}?{}", uri.path(), serde_urlencoded::to_string(pairs).unwrap_or_default()))
 }
 
 fn page_out<U: Serialize>(uri: &Uri, req: sitrep_store::PageReq, items: Vec<U>, next: Option<u64>, total: Option<u64>) -> ApiResult {
-    ok(PageOut { items, offset: req.offset, limit: req.limit, total, next: next_link(uri, next) })
+    ok(PageOut { items, offset: Some(req.offset), limit: req.limit, total, cursor: None, next: next_link(uri, "offset", next.map(|n| n.to_string())) })
 }
 
 pub async fn not_found(uri: Uri) -> ApiError {
@@ -134,22 +138,36 @@ pub async fn stats(State(s): AppState, Params(NoQuery {}): Params<NoQuery>) -> A
 
 pub async fn events(State(s): AppState, uri: Uri, Params(q): Params<EventQuery>) -> ApiResult {
     let filter = q.filter()?;
-    let req = q.paging().page()?;
+    let page = q.page()?;
     let key = serde_json::to_string(&filter).unwrap_or_default();
     let cached = s.counts.get(&key);
-    let (page, total) = blocking(&s.store, move |st| {
-        let page = st.events(&filter, req)?;
+    let (items, next, total) = blocking(&s.store, move |st| {
+        let (items, next) = match &page {
+            EventPage::Offset(req) => {
+                let p = st.events(&filter, *req)?;
+                (p.items, p.next_offset.map(|n| n.to_string()))
+            }
+            EventPage::After(after, limit) => {
+                let p = st.events_after(&filter, after.as_deref(), *limit)?;
+                (p.items, p.next)
+            }
+        };
         let total = match cached {
             Some(n) => n,
             None => st.count_events(&filter)?,
         };
-        Ok((page, total))
+        Ok((items, next, total))
     })
     .await?;
     if cached.is_none() {
         s.counts.put(key, total);
     }
-    page_out(&uri, req, page.items.iter().map(event_out).collect(), page.next_offset, Some(total))
+    let page = q.page()?;
+    let (offset, limit, key, cursor) = match &page {
+        EventPage::Offset(req) => (Some(req.offset), req.limit, "offset", None),
+        EventPage::After(_, limit) => (None, *limit, "after", next.clone()),
+    };
+    ok(PageOut { items: items.iter().map(event_out).collect(), offset, limit, total: Some(total), cursor, next: next_link(&uri, key, next) })
 }
 
 pub async fn event(State(s): AppState, Path((doc, id)): Path<(String, String)>, Params(NoQuery {}): Params<NoQuery>) -> ApiResult {
@@ -159,8 +177,8 @@ pub async fn event(State(s): AppState, Path((doc, id)): Path<(String, String)>, 
 }
 
 pub async fn timeline(State(s): AppState, Params(q): Params<EventQuery>) -> ApiResult {
-    if q.limit.is_some() || q.offset.is_some() {
-        return Err(ApiError::bad_request("the timeline takes the event filters but no limit or offset"));
+    if q.limit.is_some() || q.offset.is_some() || q.after.is_some() {
+        return Err(ApiError::bad_request("the timeline takes the event filters but no limit, offset or after"));
     }
     let filter = q.filter()?;
     let rows = blocking(&s.store, move |st| Ok(st.event_histogram(&filter)?)).await?;

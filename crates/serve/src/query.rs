@@ -132,9 +132,31 @@ pub struct EventQuery {
     pub q: Option<String>,
     pub limit: Option<String>,
     pub offset: Option<String>,
+    /// Keyset position: the `next` cursor of the previous page.
+    pub after: Option<String>,
+}
+
+/// How a page of events is asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventPage {
+    /// By position in the list (`offset`).
+    Offset(PageReq),
+    /// After a cursor (`after`; none for the first page): a deep page costs what the first does.
+    After(Option<String>, u32),
 }
 
 impl EventQuery {
+    pub fn page(&self) -> Result<EventPage, ApiError> {
+        let req = self.paging().page()?;
+        match (&self.offset, &self.after) {
+            (Some(_), Some(_)) => Err(ApiError::bad_request("give offset or after, not both")),
+            (Some(_), None) => Ok(EventPage::Offset(req)),
+            (None, Some(a)) if !a.is_empty() && a.len() <= 19 && a.bytes().all(|b| b.is_ascii_digit()) => Ok(EventPage::After(Some(a.clone()), req.limit)),
+            (None, Some(a)) => Err(ApiError::bad_request(format!("after must be the next cursor of a previous page, not {a:?}"))),
+            (None, None) => Ok(EventPage::After(None, req.limit)),
+        }
+    }
+
     pub fn filter(&self) -> Result<EventFilter, ApiError> {
         let (from, to) = date_range(&self.from, &self.to)?;
         Ok(EventFilter {
@@ -291,6 +313,15 @@ mod tests {
             assert_eq!(e.status.as_u16(), 400);
             assert!(e.message.contains(word), "{query}: {}", e.message);
         }
+    }
+
+    #[test]
+    fn event_pages() {
+        let p = |s: &str| serde_urlencoded::from_str::<EventQuery>(s).unwrap().page();
+        assert_eq!(p("").unwrap(), EventPage::After(None, DEFAULT_LIMIT));
+        assert_eq!(p("after=120&limit=5").unwrap(), EventPage::After(Some("120".into()), 5));
+        assert_eq!(p("offset=10").unwrap(), EventPage::Offset(PageReq { offset: 10, limit: DEFAULT_LIMIT }));
+        assert!(p("after=12&offset=3").is_err() && p("after=x1").is_err() && p("after=").is_err());
     }
 
     #[test]

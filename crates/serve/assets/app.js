@@ -563,7 +563,13 @@
     const legend = clear($('map-legend'));
     const kinds = TYPES.filter((t) => shown.some((ev) => ev.type === t));
     for (const t of kinds) legend.appendChild(h('span', {}, swatch(TYPE_COLOUR[t]), t));
-    for (const [id, colour] of heldBy) legend.appendChild(h('span', {}, swatch(colour, 'square'), 'held by ' + name(id)));
+    // Holders beyond the palette share one grey and one legend entry.
+    let others = false;
+    for (const [id, colour] of heldBy) {
+      if (colour === HOLDER_OTHER) others = true;
+      else legend.appendChild(h('span', {}, swatch(colour, 'square'), 'held by ' + name(id)));
+    }
+    if (others) legend.appendChild(h('span', {}, swatch(HOLDER_OTHER, 'square'), 'held by others'));
   }
 
   // ---- timeline and slider -----------------------------------------------------
@@ -703,6 +709,14 @@
         a.x = Math.max(12, Math.min(w - 12, a.x + (a.dx / d) * Math.min(d, temp)));
         a.y = Math.max(12, Math.min(hgt - 12, a.y + (a.dy / d) * Math.min(d, temp)));
       }
+    }
+    // A dense network settles in a knot: stretch the result to the frame.
+    const xs = nodes.map((a) => a.x), ys = nodes.map((a) => a.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const mx = 40, my = 14;
+    for (const a of nodes) {
+      a.x = x1 - x0 < 1 ? w / 2 : mx + ((a.x - x0) / (x1 - x0)) * (w - 2 * mx);
+      a.y = y1 - y0 < 1 ? hgt / 2 : my + ((a.y - y0) / (y1 - y0)) * (hgt - 2 * my);
     }
   }
 

@@ -44,7 +44,13 @@ fn app_with(token: Option<&str>, set: impl FnOnce(&mut Options)) -> App {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!("sitrep-serve-test-{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
-    let store = sitrep_store::Store::open(dir.join("t.db").to_str().unwrap()).unwrap();
+    let target = dir.join("t.db").to_str().unwrap().to_string();
+    app_on(&target, token, set, TempDir(dir))
+}
+
+/// The application over the store at `target` (a SQLite path or a PostgreSQL URL).
+fn app_on(target: &str, token: Option<&str>, set: impl FnOnce(&mut Options), dir: TempDir) -> App {
+    let store = sitrep_store::Store::open(target).unwrap();
     let mut opts = Options::new("127.0.0.1:0".parse().unwrap());
     set(&mut opts);
     let factory: sitrep_serve::ExtractorFactory = Box::new(|| {
@@ -52,7 +58,7 @@ fn app_with(token: Option<&str>, set: impl FnOnce(&mut Options)) -> App {
         Ok(sitrep_extract::Extractor::new(kb))
     });
     let state = Arc::new(AppState::new(Arc::new(store), token.map(str::to_string), Some(factory)));
-    App { router: router(state, &opts), _dir: TempDir(dir) }
+    App { router: router(state, &opts), _dir: dir }
 }
 
 async fn call(app: &App, method: Method, uri: &str, token: Option<&str>, body: &str) -> (StatusCode, Value, axum::http::HeaderMap) {
@@ -74,7 +80,10 @@ async fn get(app: &App, uri: &str) -> (StatusCode, Value) {
 }
 
 async fn filled() -> App {
-    let app = app(Some(TOKEN), 1 << 20);
+    fill(app(Some(TOKEN), 1 << 20)).await
+}
+
+async fn fill(app: App) -> App {
     let (s, v, _) = call(&app, Method::POST, "/api/articles", Some(TOKEN), ARTICLES).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["added"], 4, "{v}");
@@ -145,7 +154,38 @@ async fn every_documented_path_answers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_and_pages() {
-    let app = filled().await;
+    filters_and_pages_on(filled().await).await;
+}
+
+/// The same on PostgreSQL (a throwaway server, as the store's tests use).
+/// The PostgreSQL client runs a small runtime of its own, so the server is
+/// set up and dropped outside the async runtime, as `sitrep serve` does.
+#[test]
+fn filters_and_pages_on_postgresql() {
+    let pg = match sitrep_store::testing::TempPostgres::start() {
+        Ok(pg) => pg,
+        Err(e) if std::env::var_os("CI").is_none() => {
+            eprintln!("note: skipping the PostgreSQL API test: {e}");
+            return;
+        }
+        Err(e) => panic!("PostgreSQL for the API test: {e}"),
+    };
+    let url = pg.fresh_db().unwrap();
+    let dir = std::env::temp_dir().join(format!("sitrep-serve-pg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let app = app_on(&url, Some(TOKEN), |_| {}, TempDir(dir));
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let app = rt.block_on(async {
+        let app = fill(app).await;
+        let (_, every) = get(&app, "/api/contradictions").await;
+        assert!(every.is_array());
+        filters_and_pages_on(app).await
+    });
+    drop(rt);
+    drop(app);
+}
+
+async fn filters_and_pages_on(app: App) -> App {
     let (_, all) = get(&app, "/api/events?limit=1000").await;
     let n = all["total"].as_u64().unwrap();
     assert!(n >= 4, "{all}");
@@ -222,6 +262,7 @@ async fn filters_and_pages() {
     let cid = lna["items"][0]["cluster"].as_str().unwrap();
     let (_, c) = get(&app, &format!("/api/clusters/{cid}")).await;
     assert!(c["reports"].as_array().unwrap().iter().any(|r| r["evidence"].as_str().is_some()), "{c}");
+    app
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -132,6 +132,15 @@
     p.textContent = err ? 'Error: ' + (err.message || String(err)) : '';
   }
 
+  /** Names of actors the first entity page did not hold (a few at a time). */
+  async function fetchNames(events) {
+    const missing = new Set();
+    for (const ev of events) for (const id of [...ev.source, ...ev.target, ...ev.claimed_by]) if (!state.names.has(id)) missing.add(id);
+    const ids = [...missing].slice(0, 20);
+    const found = await Promise.all(ids.map((id) => api('/api/entities/' + encodeURIComponent(id)).catch(() => null)));
+    ids.forEach((id, i) => state.names.set(id, found[i] || { id, name: id }));
+  }
+
   const name = (id) => (state.names.get(id) || {}).name || id;
   const names = (ids) => (ids && ids.length ? ids.map(name).join(', ') : '');
 
@@ -243,6 +252,8 @@
       state.mapEvents = sample.items;
       state.mapTotal = sample.total;
       state.timeline = timeline.buckets;
+      await fetchNames([...page.items, ...sample.items.slice(0, 100)]);
+      if (seq !== state.seq) return;
       drawList();
       drawMap();
       drawTimeline();

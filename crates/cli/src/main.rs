@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod bench;
 mod corpus;
 mod pipeline;
+mod serve;
 
 #[derive(Parser)]
 #[command(name = "sitrep", version, about = "News articles about armed conflict -> entities, PLOVER events, a situation picture")]
@@ -58,8 +59,12 @@ enum Command {
     /// Read articles and write the situation picture: DIR/report.md and a
     /// self-contained DIR/report.html; a one-screen summary on stdout.
     Report {
-        #[arg(required = true)]
+        /// Files, folders (recursive) or `-`; or none with `--db`.
+        #[arg(required_unless_present = "db", conflicts_with = "db")]
         paths: Vec<PathBuf>,
+        /// Read the articles from a store (`sitrep ingest`) instead of paths.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
         /// Output folder (created if missing).
         #[arg(long, default_value = "report")]
         out: PathBuf,
@@ -69,8 +74,12 @@ enum Command {
     /// Read articles and export events, places or the network in a format
     /// analysts' tools read.
     Export {
-        #[arg(required = true)]
+        /// Files, folders (recursive) or `-`; or none with `--db`.
+        #[arg(required_unless_present = "db", conflicts_with = "db")]
         paths: Vec<PathBuf>,
+        /// Read the articles from a store (`sitrep ingest`) instead of paths.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
         /// plover | gdelt | acled | geojson | graphml | csv
         #[arg(long)]
         format: String,
@@ -80,6 +89,25 @@ enum Command {
         #[command(flatten)]
         kb: KbArgs,
     },
+    /// Read articles into a store: documents, entities, events and the
+    /// picture (clusters, network, control). Known articles (same URL or
+    /// same text) are skipped; an interrupted run is completed by running
+    /// it again.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// SQLite file, or a postgres:// URL.
+        #[arg(long, value_name = "FILE|URL", default_value = "sitrep.db")]
+        db: String,
+        #[command(flatten)]
+        kb: KbArgs,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Serve the JSON API (OpenAPI document at /api/openapi.json) and the
+    /// dashboard (at /) over a store.
+    Serve(serve::ServeArgs),
     /// Measure extraction speed and memory on a generated corpus.
     Bench(bench::BenchArgs),
     /// Print what the knowledge base holds.
@@ -192,8 +220,87 @@ fn picture(paths: &[PathBuf], kb: &KbArgs) -> Result<(Vec<Document>, sitrep_pict
     Ok((docs, picture, counts))
 }
 
-fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
-    let (docs, picture, counts) = picture(paths, kb)?;
+/// The picture from paths, or from a store when `db` is given.
+fn picture_from(paths: &[PathBuf], db: Option<&str>, kb: &KbArgs) -> Result<(Vec<Document>, sitrep_picture::Picture, pipeline::Counts)> {
+    let Some(db) = db else {
+        return picture(paths, kb);
+    };
+    let ex = build_extractor(kb)?;
+    let store = sitrep_store::Store::open(db)?;
+    let docs = store.load_documents()?;
+    // Stored clusters are those `assign_clusters` gives the same documents;
+    // after an interrupted ingest some are missing and `build` clusters anew.
+    let picture = sitrep_picture::build(&docs, &|id: &str| ex.side(id));
+    Ok((docs, picture, pipeline::Counts::default()))
+}
+
+/// Reads articles into the store at `db`, skipping known ones before
+/// extraction, committing every `STORE_BATCH` documents; then brings the
+/// picture up to date.
+fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+    const STORE_BATCH: usize = 64;
+    set_threads(threads);
+    let ex = build_extractor(kb)?;
+    let store = sitrep_store::Store::open(db)?;
+    let mut known = store.known_keys()?;
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let total = sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()).filter(|d| d.is_ok()).count();
+        corpus::progress_of("ingesting", total as u64)
+    } else {
+        corpus::progress_of("ingesting", 0)
+    };
+    let mut skipped = 0u64;
+    let mut added = sitrep_store::AddStats::default();
+    let mut pending: Vec<sitrep_store::Keyed> = Vec::with_capacity(STORE_BATCH);
+    let mut store_pending = |pending: &mut Vec<sitrep_store::Keyed>| -> Result<()> {
+        let s = store.add_documents(pending)?;
+        added.added += s.added;
+        added.skipped += s.skipped;
+        added.events += s.events;
+        pending.clear();
+        Ok(())
+    };
+    let counts = pipeline::run_filtered(
+        paths,
+        &ex,
+        false,
+        |doc| {
+            let new = known.insert(&sitrep_store::DocKey::of(doc));
+            if !new {
+                skipped += 1;
+                bar.inc(1);
+            }
+            new
+        },
+        |d| {
+            bar.inc(1);
+            let key = sitrep_store::DocKey::of(&d.doc);
+            pending.push(sitrep_store::Keyed { key, doc: corpus::strip(d.doc) });
+            if pending.len() >= STORE_BATCH {
+                store_pending(&mut pending)?;
+            }
+            Ok(())
+        },
+    )?;
+    store_pending(&mut pending)?;
+    bar.finish_and_clear();
+    let refreshed = store.refresh(&|id: &str| ex.side(id), false)?;
+    let stats = store.stats()?;
+    println!(
+        "stored {} new documents ({} events), skipped {} known; the store holds {} documents, {} events, {} clusters{}",
+        added.added,
+        added.events,
+        skipped + added.skipped,
+        stats.documents,
+        stats.events,
+        stats.clusters,
+        if refreshed.rebuilt { "" } else { " (picture unchanged)" }
+    );
+    Ok(finish(counts))
+}
+
+fn report(paths: &[PathBuf], db: Option<&str>, out: &std::path::Path, kb: &KbArgs) -> Result<bool> {
+    let (docs, picture, counts) = picture_from(paths, db, kb)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let md = out.join("report.md");
     let html = out.join("report.html");
@@ -204,9 +311,9 @@ fn report(paths: &[PathBuf], out: &std::path::Path, kb: &KbArgs) -> Result<bool>
     Ok(finish(counts))
 }
 
-fn export(paths: &[PathBuf], format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
+fn export(paths: &[PathBuf], db: Option<&str>, format: &str, out: Option<&std::path::Path>, kb: &KbArgs) -> Result<bool> {
     let format: sitrep_export::Format = format.parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (docs, picture, counts) = picture(paths, kb)?;
+    let (docs, picture, counts) = picture_from(paths, db, kb)?;
     match out {
         Some(path) => {
             let mut w = BufWriter::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?);
@@ -233,8 +340,10 @@ fn main() -> ExitCode {
                 extract_clustered(paths, kb, *threads)
             }
         }
-        Command::Report { paths, out, kb } => report(paths, out, kb),
-        Command::Export { paths, format, out, kb } => export(paths, format, out.as_deref(), kb),
+        Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
+        Command::Export { paths, db, format, out, kb } => export(paths, db.as_deref(), format, out.as_deref(), kb),
+        Command::Ingest { paths, db, kb, threads } => ingest(paths, db, kb, *threads),
+        Command::Serve(args) => serve::main(args),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {

@@ -32,7 +32,19 @@ pub struct Counts {
 }
 
 /// Runs the pipeline over `paths`, handing each done document to `sink`.
-pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, mut sink: impl FnMut(Done) -> Result<()>) -> Result<Counts> {
+pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, sink: impl FnMut(Done) -> Result<()>) -> Result<Counts> {
+    run_filtered(paths, ex, with_records, |_| true, sink)
+}
+
+/// Like [`run`], but only documents `keep` accepts (as read, before any
+/// extraction) go on: `ingest` skips stored articles cheaply this way.
+pub fn run_filtered(
+    paths: &[PathBuf],
+    ex: &Extractor,
+    with_records: bool,
+    mut keep: impl FnMut(&Document) -> bool,
+    mut sink: impl FnMut(Done) -> Result<()>,
+) -> Result<Counts> {
     let mut counts = Counts::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, counts: &mut Counts| -> Result<()> {
@@ -50,6 +62,7 @@ pub fn run(paths: &[PathBuf], ex: &Extractor, with_records: bool, mut sink: impl
     };
     for item in sitrep_ingest::read_paths(paths, sitrep_ingest::Limits::default()) {
         match item {
+            Ok(doc) if !keep(&doc) => counts.docs += 1,
             Ok(doc) => {
                 counts.docs += 1;
                 counts.text_bytes += doc.text.len() as u64;

@@ -46,39 +46,58 @@ impl Groups {
     }
 }
 
+/// The blocks a report is compared within: (family, what, key) for each
+/// of its families and each of its sides (0), specific places (1) and grid
+/// cells (2). With `around`, the cells are its own and its neighbours' (so
+/// two reports within `NEAR_KM` share one); without, its own cell only.
+pub(crate) fn blocks(r: &Rep, around: bool) -> Vec<(&'static str, u8, String)> {
+    // Places near each other share one of their grid cells' neighbourhoods.
+    let cells: Vec<String> = match &r.place {
+        Some(Place {
+            lat: Some(lat),
+            lon: Some(lon),
+            coarse: false,
+            ..
+        }) => {
+            let (y, x) = (
+                (lat / CELL_DEG).floor() as i64,
+                (lon / CELL_DEG).floor() as i64,
+            );
+            if !around {
+                return blocks_with(r, vec![format!("{y}:{x}")]);
+            }
+            // A degree of longitude shrinks with latitude: look wider.
+            let k = (1.0 / lat.to_radians().cos().max(0.05)).ceil() as i64;
+            (-1..=1)
+                .flat_map(|dy| (-k..=k).map(move |dx| format!("{}:{}", y + dy, x + dx)))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    blocks_with(r, cells)
+}
+
+fn blocks_with(r: &Rep, cells: Vec<String>) -> Vec<(&'static str, u8, String)> {
+    let mut out = Vec::new();
+    for fam in r.families() {
+        for s in r.src.iter().chain(&r.tgt) {
+            out.push((fam, 0, s.clone()));
+        }
+        for p in r.place_ids() {
+            out.push((fam, 1, p.to_string()));
+        }
+        for c in &cells {
+            out.push((fam, 2, c.clone()));
+        }
+    }
+    out
+}
+
 fn candidate_pairs(reps: &[Rep]) -> Vec<(usize, usize)> {
     let mut blocks: BTreeMap<(&'static str, u8, String), Vec<usize>> = BTreeMap::new();
     for (i, r) in reps.iter().enumerate() {
-        // Places near each other share one of their grid cells' neighbourhoods.
-        let cells: Vec<String> = match &r.place {
-            Some(Place {
-                lat: Some(lat),
-                lon: Some(lon),
-                coarse: false,
-                ..
-            }) => {
-                let (y, x) = (
-                    (lat / CELL_DEG).floor() as i64,
-                    (lon / CELL_DEG).floor() as i64,
-                );
-                // A degree of longitude shrinks with latitude: look wider.
-                let k = (1.0 / lat.to_radians().cos().max(0.05)).ceil() as i64;
-                (-1..=1)
-                    .flat_map(|dy| (-k..=k).map(move |dx| format!("{}:{}", y + dy, x + dx)))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        for fam in r.families() {
-            for s in r.src.iter().chain(&r.tgt) {
-                blocks.entry((fam, 0, s.clone())).or_default().push(i);
-            }
-            for p in r.place_ids() {
-                blocks.entry((fam, 1, p.to_string())).or_default().push(i);
-            }
-            for c in &cells {
-                blocks.entry((fam, 2, c.clone())).or_default().push(i);
-            }
+        for key in self::blocks(r, true) {
+            blocks.entry(key).or_default().push(i);
         }
     }
     let mut seen = HashSet::new();
@@ -111,12 +130,45 @@ fn candidate_pairs(reps: &[Rep]) -> Vec<(usize, usize)> {
 
 /// A group index per report, numbered 0.. in order of first report.
 pub(crate) fn cluster(reps: &[Rep]) -> Vec<usize> {
+    let g = merge(reps, Groups::new(reps.len()), |_, _| true);
+    number(g, reps.len())
+}
+
+/// Adds reports to groups already formed: `formed[i]` is the group label
+/// report `i` already has (None for a new report). Only pairs with a new
+/// report are weighed, so formed groups change only by taking new reports
+/// or by being joined through one (complete linkage still holds: a join
+/// checks every two members). Returns a group index per report, numbered
+/// in order of first report.
+pub(crate) fn extend(reps: &[Rep], formed: &[Option<usize>]) -> Vec<usize> {
+    let mut g = Groups::new(reps.len());
+    let mut first: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, f) in formed.iter().enumerate() {
+        if let Some(label) = f {
+            match first.get(label) {
+                Some(&r) => {
+                    let root = g.find(r);
+                    g.union(root, i)
+                }
+                None => {
+                    first.insert(*label, i);
+                }
+            }
+        }
+    }
+    let g = merge(reps, g, |a, b| formed[a].is_none() || formed[b].is_none());
+    number(g, reps.len())
+}
+
+/// Merges candidate pairs (those `weigh` accepts) strongest first, each
+/// only when no two members of the joined group conflict.
+fn merge(reps: &[Rep], mut g: Groups, weigh: impl Fn(usize, usize) -> bool) -> Groups {
     let mut scored: Vec<(f32, usize, usize)> = candidate_pairs(reps)
         .into_iter()
+        .filter(|&(a, b)| weigh(a, b))
         .filter_map(|(a, b)| affinity(&reps[a], &reps[b]).map(|s| (s, a, b)))
         .collect();
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut g = Groups::new(reps.len());
     // Groups only grow, so a root and its size name one state of a group:
     // a failed check need not be repeated until one of the two changes.
     let mut failed: HashSet<(usize, usize, usize, usize)> = HashSet::new();
@@ -143,11 +195,15 @@ pub(crate) fn cluster(reps: &[Rep]) -> Vec<usize> {
             failed.insert(key);
         }
     }
-    // Number groups by their first report (reports are in document order).
-    let mut number = vec![usize::MAX; reps.len()];
+    g
+}
+
+/// Numbers groups by their first report (reports are in document order).
+fn number(mut g: Groups, n: usize) -> Vec<usize> {
+    let mut number = vec![usize::MAX; n];
     let mut next = 0;
-    let mut out = Vec::with_capacity(reps.len());
-    for i in 0..reps.len() {
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
         let r = g.find(i);
         if number[r] == usize::MAX {
             number[r] = next;

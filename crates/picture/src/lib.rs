@@ -45,6 +45,82 @@ pub fn assign_clusters(docs: &mut [Document], side: &dyn Fn(&str) -> String) {
     }
 }
 
+/// The blocks an event report is compared within (type family with one of
+/// its sides, places or grid cells), as text keys. A store keeps each
+/// stored report's keys with `around = false` and finds the candidates of a
+/// new report by its keys with `around = true`: two reports the batch
+/// clustering would compare share a key.
+pub fn block_keys(doc: &Document, event: &sitrep_model::Event, side: &dyn Fn(&str) -> String, around: bool) -> Vec<String> {
+    let r = reports::rep(0, 0, doc, event, side);
+    let mut keys: Vec<String> = cluster::blocks(&r, around)
+        .into_iter()
+        .map(|(fam, what, key)| format!("{fam}|{what}|{key}"))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// What [`extend_clusters`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extension {
+    /// Stored clusters joined into an older one by a new report: (gone, kept).
+    pub merged: Vec<(String, String)>,
+    /// Clusters made of new reports only.
+    pub created: Vec<String>,
+}
+
+/// Adds new reports to stored clusters. In `docs`, events with a `cluster`
+/// are stored reports (every member of each of their clusters must be
+/// there, so that a join can check them all); events without one are new.
+/// Each new report joins the stored cluster the batch rules would put it
+/// in, a new cluster (`c{next_id}`, counting up), or joins two stored
+/// clusters into the older (lower-numbered) id. Stored reports never leave
+/// their cluster except by such a join.
+pub fn extend_clusters(docs: &mut [Document], next_id: &mut u64, side: &dyn Fn(&str) -> String) -> Extension {
+    let reps = reports::prepare(docs, side);
+    let stored: Vec<Option<String>> = reps.iter().map(|r| docs[r.d].events[r.e].cluster.clone()).collect();
+    let mut labels: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let formed: Vec<Option<usize>> = stored
+        .iter()
+        .map(|c| c.as_deref().map(|c| {
+            let n = labels.len();
+            *labels.entry(c).or_insert(n)
+        }))
+        .collect();
+    let groups = cluster::extend(&reps, &formed);
+    // Per group: the oldest stored id it holds, else a fresh one.
+    let number = |id: &str| id.trim_start_matches('c').parse::<u64>().unwrap_or(u64::MAX);
+    let mut kept: std::collections::BTreeMap<usize, String> = std::collections::BTreeMap::new();
+    for (g, c) in groups.iter().zip(&stored) {
+        if let Some(c) = c {
+            let k = kept.entry(*g).or_insert_with(|| c.clone());
+            if (number(c), c.as_str()) < (number(k), k.as_str()) {
+                *k = c.clone();
+            }
+        }
+    }
+    let mut ext = Extension::default();
+    let mut gone = std::collections::BTreeSet::new();
+    for (g, c) in groups.iter().zip(&stored) {
+        if let (Some(c), Some(k)) = (c, kept.get(g)) {
+            if c != k && gone.insert(c.clone()) {
+                ext.merged.push((c.clone(), k.clone()));
+            }
+        }
+    }
+    for (r, g) in reps.iter().zip(&groups) {
+        let id = kept.entry(*g).or_insert_with(|| {
+            let id = format!("c{next_id}");
+            *next_id += 1;
+            ext.created.push(id.clone());
+            id
+        });
+        docs[r.d].events[r.e].cluster = Some(id.clone());
+    }
+    ext
+}
+
 /// Builds the situation picture. Uses the events' `cluster` ids when every
 /// event has one (after [`assign_clusters`]), else clusters them itself
 /// (without changing `docs`).

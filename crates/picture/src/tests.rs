@@ -967,3 +967,57 @@ fn date_ranges_keep_apart_acts_of_one_year() {
     assert_ne!(c[0][0], c[1][0], "spring 2019 is not late 2019");
     assert_eq!(c[1][0], c[2][0], "late 2019 holds December 2019");
 }
+
+/// The partition of events into clusters, as sets of (doc, event) ids.
+fn partition(docs: &[Document]) -> Vec<Vec<(String, String)>> {
+    let mut by: std::collections::BTreeMap<String, Vec<(String, String)>> = Default::default();
+    for d in docs {
+        for e in &d.events {
+            by.entry(e.cluster.clone().unwrap()).or_default().push((d.id.clone(), e.id.clone()));
+        }
+    }
+    let mut v: Vec<_> = by.into_values().collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn new_reports_join_stored_clusters_as_the_batch_would() {
+    let all = sirte_corpus();
+    let mut batch = all.clone();
+    assign_clusters(&mut batch, &side);
+    // The first article clustered alone, the second added to it.
+    let mut docs = all.clone();
+    assign_clusters(&mut docs[..1], &side);
+    let mut next = 1 + docs[0].events.len() as u64;
+    let ext = crate::extend_clusters(&mut docs, &mut next, &side);
+    assert_eq!(partition(&docs), partition(&batch));
+    // Stored ids stay; the misrata attack is new.
+    assert_eq!(clusters_of(&docs)[0], clusters_of(&batch)[0]);
+    assert!(ext.merged.is_empty() && ext.created.len() == 1, "{ext:?}");
+    // Block keys: a stored report's own keys meet a new report's lookup keys.
+    let (a, b) = (&all[0], &all[1]);
+    let own = crate::block_keys(a, &a.events[0], &side, false);
+    let look = crate::block_keys(b, &b.events[0], &side, true);
+    assert!(own.iter().any(|k| look.contains(k)), "{own:?} {look:?}");
+}
+
+#[test]
+fn a_new_report_joins_the_stored_cluster_it_fits_and_far_clusters_stay_apart() {
+    // Two reports that share nothing but place and a loose date...
+    let mut docs = vec![
+        doc("a", Some("Outlet A"), "2020-01-07", vec![Ev::new("ASSAULT", &["lna"], &[]).at("sirte").on("2020-01-06", X)]),
+        doc("b", Some("Outlet B"), "2020-01-07", vec![Ev::new("ASSAULT", &[], &["gna"]).at("misrata").on("2020-01-06", X)]),
+    ];
+    docs[0].events[0].cluster = Some("c1".into());
+    docs[1].events[0].cluster = Some("c2".into());
+    // ...and a new one naming both sides at the first place: it fits the first.
+    docs.push(doc("c", Some("Outlet C"), "2020-01-07", vec![Ev::new("ASSAULT", &["lna"], &["gna"]).at("sirte").on("2020-01-06", X)]));
+    let mut next = 3;
+    let ext = crate::extend_clusters(&mut docs, &mut next, &side);
+    let c = docs[2].events[0].cluster.clone().unwrap();
+    assert_eq!(c, "c1");
+    // Sirte and Misrata are far apart: no join of the two stored clusters.
+    assert_eq!(docs[1].events[0].cluster.as_deref(), Some("c2"));
+    assert!(ext.merged.is_empty() && ext.created.is_empty());
+}

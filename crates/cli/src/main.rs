@@ -93,7 +93,7 @@ enum Command {
     /// same text) are skipped; an interrupted run is completed by running
     /// it again.
     Ingest {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "recluster")]
         paths: Vec<PathBuf>,
         /// SQLite file, or a postgres:// URL.
         #[arg(long, value_name = "FILE|URL", default_value = "sitrep.db")]
@@ -103,6 +103,11 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Re-cluster every stored event at once (the batch picture stage)
+        /// instead of adding the new ones to the stored clusters. Holds all
+        /// stored documents in memory.
+        #[arg(long)]
+        recluster: bool,
     },
     /// Measure extraction speed and memory on a generated corpus.
     Bench(bench::BenchArgs),
@@ -232,8 +237,10 @@ fn picture_from(paths: &[PathBuf], db: Option<&str>, kb: &KbArgs) -> Result<(Vec
 
 /// Reads articles into the store at `db`, skipping known ones before
 /// extraction, committing every `STORE_BATCH` documents; then brings the
-/// picture up to date.
-fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+/// picture up to date: the new documents' reports join the stored clusters
+/// (in bounded chunks), or with `recluster` every stored event is
+/// clustered again.
+fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>, recluster: bool) -> Result<bool> {
     const STORE_BATCH: usize = 64;
     set_threads(threads);
     let ex = build_extractor(kb)?;
@@ -280,7 +287,7 @@ fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> R
     )?;
     store_pending(&mut pending)?;
     bar.finish_and_clear();
-    let refreshed = store.refresh(&|id: &str| ex.side(id), false)?;
+    let refreshed = store.refresh(&|id: &str| ex.side(id), recluster)?;
     let stats = store.stats()?;
     println!(
         "stored {} new documents ({} events), skipped {} known; the store holds {} documents, {} events, {} clusters{}",
@@ -338,7 +345,7 @@ fn main() -> ExitCode {
         }
         Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
         Command::Export { paths, db, format, out, kb } => export(paths, db.as_deref(), format, out.as_deref(), kb),
-        Command::Ingest { paths, db, kb, threads } => ingest(paths, db, kb, *threads),
+        Command::Ingest { paths, db, kb, threads, recluster } => ingest(paths, db, kb, *threads, *recluster),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {
             for (k, n) in ex.kb().stats() {

@@ -94,7 +94,7 @@ enum Command {
     /// same text) are skipped; an interrupted run is completed by running
     /// it again.
     Ingest {
-        #[arg(required = true)]
+        #[arg(required_unless_present = "recluster")]
         paths: Vec<PathBuf>,
         /// SQLite file, or a postgres:// URL.
         #[arg(long, value_name = "FILE|URL", default_value = "sitrep.db")]
@@ -104,6 +104,11 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Re-cluster every stored event at once (the batch picture stage)
+        /// instead of adding the new ones to the stored clusters. Holds all
+        /// stored documents in memory.
+        #[arg(long)]
+        recluster: bool,
     },
     /// Serve the JSON API (OpenAPI document at /api/openapi.json) and the
     /// dashboard (at /) over a store.
@@ -236,8 +241,10 @@ fn picture_from(paths: &[PathBuf], db: Option<&str>, kb: &KbArgs) -> Result<(Vec
 
 /// Reads articles into the store at `db`, skipping known ones before
 /// extraction, committing every `STORE_BATCH` documents; then brings the
-/// picture up to date.
-fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> Result<bool> {
+/// picture up to date: the new documents' reports join the stored clusters
+/// (in bounded chunks), or with `recluster` every stored event is
+/// clustered again.
+fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>, recluster: bool) -> Result<bool> {
     const STORE_BATCH: usize = 64;
     set_threads(threads);
     let ex = build_extractor(kb)?;
@@ -284,7 +291,7 @@ fn ingest(paths: &[PathBuf], db: &str, kb: &KbArgs, threads: Option<usize>) -> R
     )?;
     store_pending(&mut pending)?;
     bar.finish_and_clear();
-    let refreshed = store.refresh(&|id: &str| ex.side(id), false)?;
+    let refreshed = store.refresh(&|id: &str| ex.side(id), recluster)?;
     let stats = store.stats()?;
     println!(
         "stored {} new documents ({} events), skipped {} known; the store holds {} documents, {} events, {} clusters{}",
@@ -342,7 +349,7 @@ fn main() -> ExitCode {
         }
         Command::Report { paths, db, out, kb } => report(paths, db.as_deref(), out, kb),
         Command::Export { paths, db, format, out, kb } => export(paths, db.as_deref(), format, out.as_deref(), kb),
-        Command::Ingest { paths, db, kb, threads } => ingest(paths, db, kb, *threads),
+        Command::Ingest { paths, db, kb, threads, recluster } => ingest(paths, db, kb, *threads, *recluster),
         Command::Serve(args) => serve::main(args),
         Command::Bench(args) => bench::main(args),
         Command::Kb { kb } => build_extractor(kb).map(|ex| {

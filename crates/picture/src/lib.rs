@@ -121,6 +121,13 @@ pub fn extend_clusters(docs: &mut [Document], next_id: &mut u64, side: &dyn Fn(&
     ext
 }
 
+/// The actor network of `clusters` (as [`build`] derives it): one edge per
+/// (source side, target side, relation), strongest first. A store rebuilds
+/// one actor pair's edge from the clusters of that pair.
+pub fn network(clusters: &[Cluster]) -> Vec<Edge> {
+    build::network(clusters)
+}
+
 /// Builds the situation picture. Uses the events' `cluster` ids when every
 /// event has one (after [`assign_clusters`]), else clusters them itself
 /// (without changing `docs`).

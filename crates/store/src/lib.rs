@@ -16,6 +16,7 @@ mod engine;
 mod keys;
 mod migrate;
 mod query;
+mod refresh;
 pub mod testing;
 mod write;
 

@@ -10,6 +10,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_init.sql"), include_str!("../migrations/postgres/0001_init.sql")),
     (2, include_str!("../migrations/sqlite/0002_query_indexes.sql"), include_str!("../migrations/postgres/0002_query_indexes.sql")),
+    (3, include_str!("../migrations/sqlite/0003_incremental.sql"), include_str!("../migrations/postgres/0003_incremental.sql")),
 ];
 
 pub(crate) fn run(conn: &mut Conn) -> Result<()> {

@@ -468,7 +468,9 @@ impl Store {
         if let Some(n) = &f.name {
             w.add("LOWER(name) LIKE ?", [format!("%{}%", n.to_lowercase()).into()]);
         }
-        paged(&mut c, &format!("SELECT record FROM entity_info{} ORDER BY docs DESC, seq", w.sql()), w.params, page, record)
+        // Ids in byte order on either engine.
+        let id = if c.backend() == crate::Backend::Postgres { "id COLLATE \"C\"" } else { "id" };
+        paged(&mut c, &format!("SELECT record FROM entity_info{} ORDER BY docs DESC, {id}", w.sql()), w.params, page, record)
     }
 
     pub fn entity(&self, id: &str) -> Result<Option<EntityInfo>> {
@@ -512,22 +514,28 @@ impl Store {
         Ok(Some(ClusterDetail { cluster, reports }))
     }
 
-    /// The actor network (all relations, or one).
+    /// The actor network (all relations, or one), strongest first (then by
+    /// relation, source, target; sorted here, so in byte order on any
+    /// collation).
     pub fn network(&self, relation: Option<Relation>) -> Result<Vec<Edge>> {
         let mut c = self.readers.get()?;
-        match relation {
+        let mut edges: Vec<Edge> = match relation {
             Some(r) => {
                 let rel = serde_json::to_value(r)?.as_str().unwrap_or("").to_string();
-                records(&mut c, "SELECT record FROM edges WHERE relation = ? ORDER BY seq", &[rel.into()])
+                records(&mut c, "SELECT record FROM edges WHERE relation = ?", &[rel.into()])?
             }
-            None => records(&mut c, "SELECT record FROM edges ORDER BY seq", &[]),
-        }
+            None => records(&mut c, "SELECT record FROM edges", &[])?,
+        };
+        edges.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.relation.cmp(&b.relation)).then(a.source.cmp(&b.source)).then(a.target.cmp(&b.target)));
+        Ok(edges)
     }
 
     /// Who held each place when.
     pub fn control(&self) -> Result<Vec<PlaceControl>> {
         let mut c = self.readers.get()?;
-        records(&mut c, "SELECT record FROM control ORDER BY seq", &[])
+        let mut v: Vec<PlaceControl> = records(&mut c, "SELECT record FROM control", &[])?;
+        v.sort_by(|a, b| a.place.cmp(&b.place));
+        Ok(v)
     }
 
     pub fn control_of(&self, place: &str) -> Result<Option<PlaceControl>> {
@@ -548,7 +556,9 @@ impl Store {
 
     pub fn sources(&self) -> Result<Vec<SourceProfile>> {
         let mut c = self.readers.get()?;
-        records(&mut c, "SELECT record FROM sources ORDER BY seq", &[])
+        let mut v: Vec<SourceProfile> = records(&mut c, "SELECT record FROM sources", &[])?;
+        v.sort_by(|a, b| a.outlet.cmp(&b.outlet));
+        Ok(v)
     }
 
     pub fn stats(&self) -> Result<Stats> {

@@ -12,7 +12,6 @@ use crate::engine::{Backend, Conn, Value};
 use crate::keys::{DocKey, KnownKeys};
 use crate::{Result, Store};
 use sitrep_model::{Document, Event, Precision};
-use sitrep_picture::Picture;
 
 /// A document to store (stripped: text = its events' evidence lines) with
 /// the keys computed from its full text.
@@ -62,7 +61,7 @@ pub struct Refreshed {
     pub clusters: u64,
 }
 
-const DIRTY: &str = "picture_stale";
+pub(crate) const DIRTY: &str = "picture_stale";
 
 impl Store {
     /// The keys of every stored document.
@@ -109,27 +108,6 @@ impl Store {
         Ok(get_meta(&mut conn, DIRTY)?.as_deref() == Some("1"))
     }
 
-    /// Rebuilds the derived picture when documents were added since the
-    /// last rebuild (or when `force`): clusters every stored event, writes
-    /// each event's cluster and the derived tables in one transaction.
-    /// `side` maps an entity id to the side it stands for (the KB's).
-    pub fn refresh(&self, side: &dyn Fn(&str) -> String, force: bool) -> Result<Refreshed> {
-        if !force && !self.is_stale()? {
-            return Ok(Refreshed::default());
-        }
-        let mut docs = self.load_documents()?;
-        let before: Vec<Option<String>> = docs.iter().flat_map(|d| d.events.iter().map(|e| e.cluster.clone())).collect();
-        sitrep_picture::assign_clusters(&mut docs, side);
-        let picture = sitrep_picture::build(&docs, side);
-        let mut conn = self.pool.get()?;
-        conn.transaction(|c| {
-            write_clusters(c, &docs, &before)?;
-            write_picture(c, &picture)?;
-            set_meta(c, DIRTY, "0")
-        })?;
-        Ok(Refreshed { rebuilt: true, events: before.len() as u64, clusters: picture.clusters.len() as u64 })
-    }
-
     /// Every stored document (stripped), in ingest order, with its events'
     /// clusters as stored.
     pub fn load_documents(&self) -> Result<Vec<Document>> {
@@ -162,7 +140,7 @@ pub(crate) fn get_meta(c: &mut Conn, key: &str) -> Result<Option<String>> {
     Ok(c.query_one("SELECT value FROM meta WHERE key = ?", &[key.into()])?.and_then(|r| r.into_iter().next()).and_then(Value::into_text))
 }
 
-fn set_meta(c: &mut Conn, key: &str, value: &str) -> Result<()> {
+pub(crate) fn set_meta(c: &mut Conn, key: &str, value: &str) -> Result<()> {
     c.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", &[key.into(), value.into()])?;
     Ok(())
 }
@@ -284,86 +262,3 @@ fn insert_event(c: &mut Conn, doc_seq: i64, doc: &Document, outlet: &str, e: &Ev
     Ok(())
 }
 
-/// Writes each event's cluster where it changed.
-fn write_clusters(c: &mut Conn, docs: &[Document], before: &[Option<String>]) -> Result<()> {
-    let events = docs.iter().flat_map(|d| d.events.iter().map(move |e| (d, e)));
-    for ((d, e), old) in events.zip(before) {
-        if e.cluster != *old {
-            c.exec(
-                "UPDATE events SET cluster = ? WHERE doc_id = ? AND event_id = ?",
-                &[e.cluster.clone().into(), d.id.as_str().into(), e.id.as_str().into()],
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Replaces the derived tables with `p`.
-fn write_picture(c: &mut Conn, p: &Picture) -> Result<()> {
-    for table in ["cluster_actors", "clusters", "entity_info", "edges", "control", "contradictions", "sources"] {
-        c.exec(&format!("DELETE FROM {table}"), &[])?;
-    }
-    for (i, cl) in p.clusters.iter().enumerate() {
-        let days = cl.date.map(|d| d.day_span());
-        c.exec(
-            "INSERT INTO clusters (seq, id, kind, status, place, day_start, day_end, reports, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            &[
-                (i as i64).into(),
-                cl.id.as_str().into(),
-                cl.kind.as_str().into(),
-                cl.status.as_str().into(),
-                cl.location.clone().into(),
-                days.map(|d| d.0).into(),
-                days.map(|d| d.1).into(),
-                (cl.reports.len() as i64).into(),
-                serde_json::to_string(cl)?.into(),
-            ],
-        )?;
-        let mut actors: Vec<&String> = cl.source.iter().chain(&cl.target).collect();
-        actors.sort_unstable();
-        actors.dedup();
-        for a in actors {
-            c.exec("INSERT INTO cluster_actors (cluster_seq, actor) VALUES (?, ?)", &[(i as i64).into(), a.as_str().into()])?;
-        }
-    }
-    for (i, en) in p.entities.iter().enumerate() {
-        c.exec(
-            "INSERT INTO entity_info (seq, id, name, kind, docs, record) VALUES (?, ?, ?, ?, ?, ?)",
-            &[
-                (i as i64).into(),
-                en.id.as_str().into(),
-                en.name.as_str().into(),
-                en.kind.as_str().into(),
-                (en.docs as i64).into(),
-                serde_json::to_string(en)?.into(),
-            ],
-        )?;
-    }
-    for (i, e) in p.network.iter().enumerate() {
-        let rel = serde_json::to_value(e.relation)?;
-        c.exec(
-            "INSERT INTO edges (seq, relation, record) VALUES (?, ?, ?)",
-            &[(i as i64).into(), rel.as_str().unwrap_or("").into(), serde_json::to_string(e)?.into()],
-        )?;
-    }
-    for (i, pc) in p.control.iter().enumerate() {
-        c.exec(
-            "INSERT INTO control (seq, place, record) VALUES (?, ?, ?)",
-            &[(i as i64).into(), pc.place.as_str().into(), serde_json::to_string(pc)?.into()],
-        )?;
-    }
-    for (i, x) in p.contradictions.iter().enumerate() {
-        let kind = serde_json::to_value(x.kind)?;
-        c.exec(
-            "INSERT INTO contradictions (seq, kind, record) VALUES (?, ?, ?)",
-            &[(i as i64).into(), kind.as_str().unwrap_or("").into(), serde_json::to_string(x)?.into()],
-        )?;
-    }
-    for (i, s) in p.sources.iter().enumerate() {
-        c.exec(
-            "INSERT INTO sources (seq, outlet, record) VALUES (?, ?, ?)",
-            &[(i as i64).into(), s.outlet.as_str().into(), serde_json::to_string(s)?.into()],
-        )?;
-    }
-    set_meta(c, "period", &serde_json::to_string(&p.period)?)
-}

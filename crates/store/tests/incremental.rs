@@ -25,6 +25,7 @@ fn attack(src: &[&str], tgt: &[&str], sirte: bool) -> Event {
         date_precision: None,
         date_note: None,
         date_range: None,
+        date_inherited: false,
         status: Status::Asserted,
         claimed_by: vec![],
         plan: None,

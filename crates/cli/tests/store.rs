@@ -433,3 +433,44 @@ fn sqlite_survives_kill_9() {
 fn postgres_survives_kill_9() {
     on_postgres("kill", survives_kill);
 }
+
+/// A dense generated corpus (sentences recombined, many events and
+/// contradictions per article) ingested in two runs of several refresh
+/// chunks each: each chunk's derived rows must be stored beside the earlier
+/// chunks' (a key clash fails the ingest), and a re-clustering must keep
+/// the documents and events.
+fn dense_corpus_in_two_runs(fresh: &dyn Fn() -> String, dir: &Path) {
+    let gen = |seed: &str, name: &str| {
+        let path = dir.join(name);
+        let mut args = vec!["bench".to_string(), "gen".into(), "--size-mb".into(), "1".into(), "--seed".into(), seed.into()];
+        // The shared development and external texts make the densest corpus; examples/ alone elsewhere.
+        if common::shared().is_none() {
+            args.extend(["--source".into(), examples().to_string_lossy().to_string()]);
+        }
+        args.push(path.to_string_lossy().to_string());
+        let out = run(&args);
+        assert!(out.status.success(), "bench gen: {}", String::from_utf8_lossy(&out.stderr));
+        path
+    };
+    let (a, b) = (gen("1", "a.jsonl"), gen("2", "b.jsonl"));
+    let db = fresh();
+    ingest(&[&a], &db);
+    let second = ingest(&[&b], &db);
+    assert!(second.contains("stored"), "{second}");
+    let store = Store::open(&db).unwrap();
+    let before = store.stats().unwrap();
+    assert!(before.contradictions > 0, "the corpus should hold contradictions: {before:?}");
+    drop(store);
+    let out = run(&["ingest", "--recluster", "--db", &db]);
+    assert!(out.status.success(), "recluster: {}", String::from_utf8_lossy(&out.stderr));
+    let after = Store::open(&db).unwrap().stats().unwrap();
+    assert_eq!((before.documents, before.events), (after.documents, after.events));
+}
+#[test]
+fn sqlite_dense_corpus_in_two_runs() {
+    on_sqlite("dense", dense_corpus_in_two_runs);
+}
+#[test]
+fn postgres_dense_corpus_in_two_runs() {
+    on_postgres("dense", dense_corpus_in_two_runs);
+}

@@ -98,10 +98,10 @@ impl Store {
             for cl in &picture.clusters {
                 insert_cluster(c, cl, first[cl.id.as_str()])?;
             }
-            insert_contradictions(c, &picture.contradictions, &|id| first.get(id).copied().unwrap_or_default())?;
             for pc in &picture.control {
                 write_place(c, pc)?;
             }
+            insert_contradictions(c, &picture.contradictions, &|id| first.get(id).copied().unwrap_or_default())?;
             for e in &picture.network {
                 write_edge(c, e)?;
             }
@@ -314,7 +314,74 @@ fn stored_clusters(c: &mut Conn, candidates: &BTreeSet<i64>) -> Result<(Vec<Docu
 /// ones): cluster rows, contradictions, control of their places, network
 /// edges of their actor pairs, exclusive clusters of their outlets.
 fn rebuild_derived(c: &mut Conn, docs: &[Document], seqs: &[Vec<i64>], touched: &BTreeSet<String>, gone: &BTreeSet<String>, side: Side) -> Result<()> {
-    // The touched clusters' reports only, and each cluster's first report.
+    let (mut first, mut subset) = subset_of(docs, seqs, touched);
+    let mut picture = sitrep_picture::build(&subset, side);
+    let changed: Vec<Value> = touched.iter().chain(gone).map(|s| Value::Text(s.clone())).collect();
+    let places: BTreeSet<String> = in_lists(c, "SELECT place FROM control_clusters WHERE cluster IN ({})", &changed)?
+        .into_iter()
+        .filter_map(|r| r.into_iter().next().and_then(Value::into_text))
+        .chain(picture.control.iter().map(|p| p.place.clone()))
+        .collect();
+    // Rival gains of one place are told between clusters: the other clusters
+    // holding a step at these places are rebuilt with the touched ones.
+    let mut touched = touched.clone();
+    let neighbours = neighbours_at(c, &places, &touched, gone)?;
+    if !neighbours.is_empty() {
+        let seqs_of: Vec<Value> = neighbours.iter().map(|s| Value::Text(s.clone())).collect();
+        let members: BTreeSet<i64> =
+            in_lists(c, "SELECT seq FROM events WHERE cluster IN ({})", &seqs_of)?.into_iter().filter_map(|r| r[0].int()).collect();
+        let (more_docs, more_seqs) = stored_clusters(c, &members)?;
+        let (more_first, more_subset) = subset_of(&more_docs, &more_seqs, &neighbours);
+        first.extend(more_first);
+        subset.extend(more_subset);
+        touched.extend(neighbours);
+        picture = sitrep_picture::build(&subset, side);
+    }
+    let changed: Vec<Value> = touched.iter().chain(gone).map(|s| Value::Text(s.clone())).collect();
+    let old: Vec<Cluster> = records(in_lists(c, "SELECT record FROM clusters WHERE id IN ({})", &changed)?)?;
+    for id in touched.iter().chain(gone) {
+        delete_cluster(c, id)?;
+    }
+    for cl in &picture.clusters {
+        insert_cluster(c, cl, first[cl.id.as_str()])?;
+    }
+    let changed: BTreeSet<&str> = touched.iter().chain(gone).map(String::as_str).collect();
+    for place in &places {
+        update_place(c, place, &changed, picture.control.iter().find(|p| &p.place == place))?;
+        c.exec("DELETE FROM contradictions WHERE cluster IS NULL AND place = ?", &[place.as_str().into()])?;
+    }
+    insert_contradictions(c, &picture.contradictions, &|id| first.get(id).copied().unwrap_or_default())?;
+    let pairs: BTreeSet<(String, String, Relation)> = sitrep_picture::network(&old)
+        .into_iter()
+        .chain(sitrep_picture::network(&picture.clusters))
+        .map(|e| (e.source, e.target, e.relation))
+        .collect();
+    for pair in &pairs {
+        update_edge(c, pair)?;
+    }
+    let outlets: BTreeSet<String> = old.iter().chain(&picture.clusters).filter(|c| c.outlets.len() == 1).map(|c| c.outlets[0].clone()).collect();
+    for outlet in outlets {
+        update_exclusive(c, &outlet)?;
+    }
+    Ok(())
+}
+
+/// Clusters with a step at one of `places`, other than `touched` and `gone`.
+fn neighbours_at(c: &mut Conn, places: &BTreeSet<String>, touched: &BTreeSet<String>, gone: &BTreeSet<String>) -> Result<BTreeSet<String>> {
+    let places: Vec<Value> = places.iter().map(|p| Value::Text(p.clone())).collect();
+    if places.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    Ok(in_lists(c, "SELECT cluster FROM control_clusters WHERE place IN ({})", &places)?
+        .into_iter()
+        .filter_map(|r| r.into_iter().next().and_then(Value::into_text))
+        .filter(|id| !touched.contains(id) && !gone.contains(id))
+        .collect())
+}
+
+/// The documents holding only the reports of the `touched` clusters, and
+/// each such cluster's first report seq.
+fn subset_of(docs: &[Document], seqs: &[Vec<i64>], touched: &BTreeSet<String>) -> (HashMap<String, i64>, Vec<Document>) {
     let mut first: HashMap<String, i64> = HashMap::new();
     let mut subset = Vec::new();
     for (d, s) in docs.iter().zip(seqs) {
@@ -332,38 +399,7 @@ fn rebuild_derived(c: &mut Conn, docs: &[Document], seqs: &[Vec<i64>], touched: 
             subset.push(doc);
         }
     }
-    let picture = sitrep_picture::build(&subset, side);
-    let changed: Vec<Value> = touched.iter().chain(gone).map(|s| Value::Text(s.clone())).collect();
-    let old: Vec<Cluster> = records(in_lists(c, "SELECT record FROM clusters WHERE id IN ({})", &changed)?)?;
-    let places: BTreeSet<String> = in_lists(c, "SELECT place FROM control_clusters WHERE cluster IN ({})", &changed)?
-        .into_iter()
-        .filter_map(|r| r.into_iter().next().and_then(Value::into_text))
-        .chain(picture.control.iter().map(|p| p.place.clone()))
-        .collect();
-    for id in touched.iter().chain(gone) {
-        delete_cluster(c, id)?;
-    }
-    for cl in &picture.clusters {
-        insert_cluster(c, cl, first[cl.id.as_str()])?;
-    }
-    insert_contradictions(c, &picture.contradictions, &|id| first.get(id).copied().unwrap_or_default())?;
-    let changed: BTreeSet<&str> = touched.iter().chain(gone).map(String::as_str).collect();
-    for place in &places {
-        update_place(c, place, &changed, picture.control.iter().find(|p| &p.place == place))?;
-    }
-    let pairs: BTreeSet<(String, String, Relation)> = sitrep_picture::network(&old)
-        .into_iter()
-        .chain(sitrep_picture::network(&picture.clusters))
-        .map(|e| (e.source, e.target, e.relation))
-        .collect();
-    for pair in &pairs {
-        update_edge(c, pair)?;
-    }
-    let outlets: BTreeSet<String> = old.iter().chain(&picture.clusters).filter(|c| c.outlets.len() == 1).map(|c| c.outlets[0].clone()).collect();
-    for outlet in outlets {
-        update_exclusive(c, &outlet)?;
-    }
-    Ok(())
+    (first, subset)
 }
 
 fn records<T: serde::de::DeserializeOwned>(rows: Vec<crate::engine::Row>) -> Result<Vec<T>> {
@@ -422,21 +458,35 @@ fn insert_cluster(c: &mut Conn, cl: &Cluster, seq: i64) -> Result<()> {
 /// Contradictions keyed so that rows sort as the picture orders them:
 /// control disagreements first, then the others, each by cluster (first
 /// report) and then in the order given.
+/// A contradiction between clusters (rival gains of one place) has no
+/// cluster: it is keyed by its place's control row instead, after those of
+/// single clusters, so that keys of different places never meet. Control
+/// rows must be written first.
 fn insert_contradictions(c: &mut Conn, list: &[Contradiction], first: &dyn Fn(&str) -> i64) -> Result<()> {
-    let mut within: HashMap<(bool, Option<&str>), i64> = HashMap::new();
+    let mut within: HashMap<(bool, Option<&str>, Option<&str>), i64> = HashMap::new();
     for x in list {
         let control = x.kind == ContradictionKind::Control;
-        let n = within.entry((control, x.cluster.as_deref())).or_insert(0);
-        let cluster_seq = x.cluster.as_deref().map_or(0, first);
-        let seq = (i64::from(!control) << 58) | (cluster_seq << 16) | *n;
+        // Numbered within their cluster, or within their place when they have none.
+        let place = if x.cluster.is_some() { None } else { x.place.as_deref() };
+        let n = within.entry((control, x.cluster.as_deref(), place)).or_insert(0);
+        let key = match (x.cluster.as_deref(), x.place.as_deref()) {
+            (Some(cluster), _) => first(cluster) << 16,
+            (None, Some(place)) => (1 << 57) | (place_seq(c, place)? << 16),
+            (None, None) => 1 << 57,
+        };
+        let seq = (i64::from(!control) << 58) | key | *n;
         *n += 1;
         let kind = serde_json::to_value(x.kind)?;
         c.exec(
-            "INSERT INTO contradictions (seq, kind, cluster, record) VALUES (?, ?, ?, ?)",
-            &[seq.into(), kind.as_str().unwrap_or("").into(), x.cluster.clone().into(), serde_json::to_string(x)?.into()],
+            "INSERT INTO contradictions (seq, kind, cluster, place, record) VALUES (?, ?, ?, ?, ?)",
+            &[seq.into(), kind.as_str().unwrap_or("").into(), x.cluster.clone().into(), x.place.clone().into(), serde_json::to_string(x)?.into()],
         )?;
     }
     Ok(())
+}
+
+fn place_seq(c: &mut Conn, place: &str) -> Result<i64> {
+    Ok(c.query_one("SELECT seq FROM control WHERE place = ?", &[place.into()])?.and_then(|r| r[0].int()).unwrap_or(0))
 }
 
 /// Replaces a place's control history with `pc`.

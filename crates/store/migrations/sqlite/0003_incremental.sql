@@ -36,6 +36,8 @@ CREATE INDEX edges_order ON edges (weight, relation, source, target);
 CREATE INDEX edges_pair ON edges (source, target, relation);
 ALTER TABLE contradictions ADD COLUMN cluster TEXT;
 CREATE INDEX contradictions_cluster ON contradictions (cluster);
+ALTER TABLE contradictions ADD COLUMN place TEXT;
+CREATE INDEX contradictions_place ON contradictions (place);
 CREATE TABLE control_clusters (
     cluster TEXT NOT NULL,
     place TEXT NOT NULL,

@@ -661,3 +661,20 @@ fn a_participle_glued_to_a_plain_word_is_a_plain_adjective() {
     let evs = events("The Red Army, well-backed by modern rifles, attacked Port Sel.");
     assert!(evs.iter().all(|e| e.kind != "SUPPORT" && e.kind != "AID"), "{evs:#?}");
 }
+
+#[test]
+fn a_date_beyond_a_subordinate_conjunction_dates_that_clause_not_the_trigger() {
+    use sitrep_model::DateFrom;
+    let e = one("The Red Army besieged Port Sel until the Blue Front arrived in February.", "ASSAULT");
+    assert_eq!(e.date_from, Some(DateFrom::Published), "{e:?}");
+    let e = one("The Red Army attacked Port Sel when talks collapsed on Monday.", "ASSAULT");
+    assert_eq!(e.date_from, Some(DateFrom::Published), "{e:?}");
+    let e = one("The Red Army attacked Port Sel on Monday when talks collapsed.", "ASSAULT");
+    assert_eq!(e.date, Some("2021-03-08".parse().unwrap()), "{e:?}");
+}
+
+#[test]
+fn the_end_of_a_state_is_not_its_date() {
+    let e = one("The Red Army besieged Port Sel until January.", "ASSAULT");
+    assert_ne!(e.date, Some("2021-01".parse().unwrap()), "{e:?}");
+}

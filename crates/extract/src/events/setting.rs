@@ -54,9 +54,14 @@ impl<'k> EventCoder<'k> {
         if let (Some(c), Some(l)) = (&mut ev.control, &ev.location) {
             c.place = l.id.clone();
         }
-        // Date: the date expression nearest the trigger in the sentence.
+        // Date: the date expression nearest the trigger in the sentence,
+        // other than the end of a state ("besieged until January").
         let tpos = toks.toks[h.first].span.start;
-        let best = dates.iter().min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
+        let tend = toks.toks[h.last].span.end;
+        let best = dates
+            .iter()
+            .filter(|d| !ends_a_state(&doc.text, d) && !in_later_clause(&doc.text, tend, d))
+            .min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
         match best {
             Some(d) => {
                 ev.date = Some(d.date);
@@ -153,6 +158,30 @@ impl<'k> EventCoder<'k> {
 }
 
 /// A number written in digits or words.
+/// "until January", "till 2019", "up to May": the date a state ended, not
+/// the date of what the sentence reports.
+fn ends_a_state(text: &str, d: &DateMention) -> bool {
+    let own = text.get(d.start..d.end).unwrap_or("").to_ascii_lowercase();
+    let before: String = text.get(..d.start).unwrap_or("").chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let before = before.to_ascii_lowercase();
+    let last_word = before.split_whitespace().last().unwrap_or("");
+    let ended_by = |w: &str| matches!(w, "until" | "till" | "til" | "untill");
+    own.split_whitespace().next().is_some_and(ended_by) || ended_by(last_word) || before.trim_end().ends_with("up to")
+}
+
+/// A date after the trigger but beyond a subordinating conjunction
+/// ("besieged ... until Erdogan sent troops in January", "fled when the
+/// army arrived on Monday") dates that clause's verb, not the trigger.
+fn in_later_clause(text: &str, trigger_end: usize, d: &DateMention) -> bool {
+    if d.start <= trigger_end {
+        return false;
+    }
+    let between = text.get(trigger_end..d.start).unwrap_or("").to_ascii_lowercase();
+    between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "until" | "till" | "when" | "while" | "because" | "although" | "whereas" | "whilst"))
+}
+
 pub(super) fn number(w: &str) -> Option<u64> {
     if w.chars().next().map_or(false, |c| c.is_ascii_digit()) {
         let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();

@@ -103,6 +103,11 @@ mode = "destroy"
 words = "kill"
 pos = "verb"
 type = "ASSAULT"
+[[trigger]]
+words = "wound"
+pos = "verb"
+type = "ASSAULT"
+target = ["object"]
 
 [[trigger]]
 words = "block"
@@ -677,4 +682,19 @@ fn a_date_beyond_a_subordinate_conjunction_dates_that_clause_not_the_trigger() {
 fn the_end_of_a_state_is_not_its_date() {
     let e = one("The Red Army besieged Port Sel until January.", "ASSAULT");
     assert_ne!(e.date, Some("2021-01".parse().unwrap()), "{e:?}");
+}
+
+#[test]
+fn a_participle_coordinated_with_a_passive_one_is_passive() {
+    let evs = events("At least 12 soldiers of the Red Army were killed and 40 wounded near Port Sel.");
+    assert!(evs.iter().all(|e| e.source != vec!["red-army".to_string()]), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT" && e.target == vec!["red-army".to_string()]), "{evs:#?}");
+}
+
+
+#[test]
+fn a_list_reads_past_a_modifier_before_its_last_name() {
+    let evs = events("The Red Army and the rebel Blue Front attacked Port Sel.");
+    let sources: Vec<&String> = evs.iter().flat_map(|e| &e.source).collect();
+    assert!(sources.contains(&&"red-army".to_string()) && sources.contains(&&"blue-front".to_string()), "{evs:#?}");
 }

@@ -923,7 +923,26 @@ pub(crate) fn sources(ctx: &Ctx, clusters: &[Cluster]) -> Vec<SourceProfile> {
         .collect()
 }
 
-pub(crate) fn entities(docs: &[Document]) -> Vec<EntityInfo> {
+pub(crate) fn entities(docs: &[Document], side: &dyn Fn(&str) -> String) -> Vec<EntityInfo> {
+    let mut out = mentioned_entities(docs);
+    // A side no document names itself ("Ukraine" when only "Ukrainian
+    // forces" are named) takes the name of the first actor standing for it.
+    let known: HashSet<String> = out.iter().map(|e| e.id.clone()).collect();
+    let mut added: HashSet<String> = HashSet::new();
+    let mut standing: Vec<EntityInfo> = Vec::new();
+    for e in &out {
+        let s = side(&e.id);
+        if s != e.id && !known.contains(&s) && added.insert(s.clone()) {
+            standing.push(EntityInfo { id: s, lat: None, lon: None, ..e.clone() });
+        }
+    }
+    out.extend(standing);
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// The entities the documents mention, merged by id.
+fn mentioned_entities(docs: &[Document]) -> Vec<EntityInfo> {
     let mut out: Vec<EntityInfo> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for doc in docs {

@@ -177,7 +177,7 @@ pub fn build(docs: &[Document], side: &dyn Fn(&str) -> String) -> Picture {
                 published: d.published,
             })
             .collect(),
-        entities: build::entities(docs),
+        entities: build::entities(docs, side),
         contradictions: build::contradictions(&ctx, &clusters, &steps),
         network: build::network(&clusters),
         control: build::control(&ctx, &steps),

@@ -286,12 +286,27 @@ impl<'k> EventCoder<'k> {
         let is_actor = |x: usize| s.actors[x].acts;
         // Walk left to the start of the chain, then right along it,
         // recording whether each join has a conjunction.
+        let modifier = |j: usize| s.owner(j).is_none() && s.w(j).len() > 3 && s.w(j).chars().all(|c| c.is_ascii_lowercase());
         let join_before = |x: usize| -> Option<(usize, bool)> {
-            let mut k = s.actors[x].first;
-            let mut conj = false;
-            while k > s.first && matches!(s.w(k - 1), "," | "and" | "or" | "&" | "the") {
-                conj |= matches!(s.w(k - 1), "and" | "or" | "&");
-                k -= 1;
+            let walk = |mut k: usize| {
+                let mut conj = false;
+                while k > s.first && matches!(s.w(k - 1), "," | "and" | "or" | "&" | "the") {
+                    conj |= matches!(s.w(k - 1), "and" | "or" | "&");
+                    k -= 1;
+                }
+                (k, conj)
+            };
+            let (mut k, mut conj) = walk(s.actors[x].first);
+            // "X and the rebel Y": past a modifier or two, when a conjunction precedes them.
+            let mut m = s.actors[x].first;
+            while m > s.first && m + 2 > s.actors[x].first && modifier(m - 1) {
+                m -= 1;
+            }
+            if m < s.actors[x].first {
+                let (k2, conj2) = walk(m);
+                if conj2 && k2 < m {
+                    (k, conj) = (k2, conj2);
+                }
             }
             if k == s.actors[x].first || k == s.first {
                 return None;
@@ -305,6 +320,17 @@ impl<'k> EventCoder<'k> {
             while k < s.end && matches!(s.w(k), "," | "and" | "or" | "&" | "the" | "as" | "well") {
                 conj |= matches!(s.w(k), "and" | "or" | "&" | "well");
                 k += 1;
+            }
+            // "X and the paramilitary Y", "X and the rival Y": a modifier
+            // or two before the next name of the list.
+            if conj {
+                let mut m = k;
+                while m < k + 2 && m < s.end && modifier(m) {
+                    m += 1;
+                }
+                if m > k && m < s.end && s.owner(m).is_some() {
+                    k = m;
+                }
             }
             if k == next || k >= s.end {
                 return None;
@@ -360,7 +386,22 @@ impl<'k> EventCoder<'k> {
         if reduced {
             return true;
         }
-        aux || initial || (by && s.owner(h.last + 2.min(s.end - h.last - 1)).is_some() && h.first > s.first && s.w(h.first - 1) == ",")
+        aux || initial || self.coordinated_with_passive(s, h) || (by && s.owner(h.last + 2.min(s.end - h.last - 1)).is_some() && h.first > s.first && s.w(h.first - 1) == ",")
+    }
+
+    /// "12 were killed and 40 wounded": a participle coordinated with a
+    /// passive one (a figure between them aside) is passive too.
+    fn coordinated_with_passive(&self, s: &Sentence, h: &Hit) -> bool {
+        let mut k = h.first;
+        while k > s.first && s.w(k - 1).chars().all(|c| c.is_ascii_digit() || c == ',') && !s.w(k - 1).is_empty() && s.w(k - 1) != "," {
+            k -= 1;
+        }
+        if k < s.first + 2 || s.w(k - 1) != "and" {
+            return false;
+        }
+        let prev = k - 2;
+        let participle = s.w(prev).ends_with("ed") || s.w(prev).ends_with("en");
+        participle && (prev.saturating_sub(3).max(s.first)..prev).any(|i| BE.contains(&s.w(i)))
     }
 
     pub(super) fn by_phrase(&self, s: &Sentence, from: usize) -> Option<Vec<usize>> {

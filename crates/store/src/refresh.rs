@@ -108,7 +108,11 @@ impl Store {
             for s in &picture.sources {
                 write_source(c, s)?;
             }
-            for e in &picture.entities {
+            // The entities the documents name (the picture adds the sides
+            // no document names; an incremental refresh counts only the
+            // named ones, so the batch stores the same).
+            let named: HashSet<&str> = docs.iter().flat_map(|d| d.entities.iter().map(|e| e.id.as_str())).collect();
+            for e in picture.entities.iter().filter(|e| named.contains(e.id.as_str())) {
                 write_entity(c, e)?;
             }
             c.exec("UPDATE documents SET pictured = 1", &[])?;

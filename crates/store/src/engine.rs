@@ -284,10 +284,13 @@ impl Target {
                 // committed transaction across a process kill.
                 c.busy_timeout(std::time::Duration::from_secs(30))?;
                 c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-                // Pages mapped rather than copied; a larger page cache per connection.
-                c.execute_batch("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;")?;
                 if read_only {
-                    c.execute_batch("PRAGMA query_only = 1;")?;
+                    // Pages mapped rather than copied; a larger page cache per connection.
+                    c.execute_batch("PRAGMA query_only = 1; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768;")?;
+                } else {
+                    // The writer touches most of the file over a long ingest:
+                    // mapped, those pages would all stay resident in it.
+                    c.execute_batch("PRAGMA mmap_size = 0; PRAGMA cache_size = -16384;")?;
                 }
                 c.set_prepared_statement_cache_capacity(64);
                 Ok(Conn::Sqlite(c))

@@ -558,6 +558,14 @@ impl Store {
         let mut c = self.readers.get()?;
         let mut v: Vec<SourceProfile> = records(&mut c, "SELECT record FROM sources", &[])?;
         v.sort_by(|a, b| a.outlet.cmp(&b.outlet));
+        // Not stored in the row: it would be rewritten with every refresh.
+        for s in &mut v {
+            s.exclusive = c
+                .query("SELECT id FROM clusters WHERE sole_outlet = ? ORDER BY seq", &[s.outlet.as_str().into()])?
+                .into_iter()
+                .filter_map(|r| r.into_iter().next().and_then(Value::into_text))
+                .collect();
+        }
         Ok(v)
     }
 

@@ -293,30 +293,34 @@ fn stored_clusters(c: &mut Conn, candidates: &BTreeSet<i64>) -> Result<(Vec<Docu
         };
         members.entry(d).or_default().insert(e, (s, cl));
     }
+    // Each record is cut down to the members as soon as it is read: a
+    // document holds many more events than those of the clusters asked for.
     let doc_seqs: Vec<Value> = members.keys().map(|&s| Value::Int(s)).collect();
-    let mut records: HashMap<i64, Document> = HashMap::new();
-    for r in in_lists(c, "SELECT seq, record FROM documents WHERE seq IN ({})", &doc_seqs)? {
-        records.insert(r[0].int().unwrap_or_default(), serde_json::from_str(r[1].text().unwrap_or("{}"))?);
-    }
-    let (mut docs, mut seqs) = (Vec::new(), Vec::new());
-    for (d, mut m) in members {
-        let Some(mut doc) = records.remove(&d) else { continue };
-        doc.events.retain(|e| m.contains_key(&e.id));
-        let mut s = Vec::with_capacity(doc.events.len());
-        for e in &mut doc.events {
-            let (seq, cl) = m.remove(&e.id).unwrap_or_default();
-            e.cluster = Some(cl);
-            s.push(seq);
+    let mut kept: BTreeMap<i64, (Document, Vec<i64>)> = BTreeMap::new();
+    for part in doc_seqs.chunks(IN_LIST) {
+        for r in in_lists(c, "SELECT seq, record FROM documents WHERE seq IN ({})", part)? {
+            let d = r[0].int().unwrap_or_default();
+            let Some(m) = members.get_mut(&d) else { continue };
+            let mut doc: Document = serde_json::from_str(r[1].text().unwrap_or("{}"))?;
+            doc.events.retain(|e| m.contains_key(&e.id));
+            doc.sentences = Vec::new();
+            let mut s = Vec::with_capacity(doc.events.len());
+            for e in &mut doc.events {
+                let (seq, cl) = m.remove(&e.id).unwrap_or_default();
+                e.cluster = Some(cl);
+                s.push(seq);
+            }
+            kept.insert(d, (doc, s));
         }
-        docs.push(doc);
-        seqs.push(s);
     }
+    let (docs, seqs) = kept.into_values().unzip();
     Ok((docs, seqs))
 }
 
 /// Rewrites what depends on the `touched` clusters (and drops the `gone`
 /// ones): cluster rows, contradictions, control of their places, network
-/// edges of their actor pairs, exclusive clusters of their outlets.
+/// edges of their actor pairs. (An outlet's exclusive clusters are read
+/// from `clusters.sole_outlet` when asked for.)
 fn rebuild_derived(c: &mut Conn, docs: &[Document], seqs: &[Vec<i64>], touched: &BTreeSet<String>, gone: &BTreeSet<String>, side: Side) -> Result<()> {
     let (mut first, mut subset) = subset_of(docs, seqs, touched);
     let mut picture = sitrep_picture::build(&subset, side);
@@ -362,10 +366,6 @@ fn rebuild_derived(c: &mut Conn, docs: &[Document], seqs: &[Vec<i64>], touched: 
         .collect();
     for pair in &pairs {
         update_edge(c, pair)?;
-    }
-    let outlets: BTreeSet<String> = old.iter().chain(&picture.clusters).filter(|c| c.outlets.len() == 1).map(|c| c.outlets[0].clone()).collect();
-    for outlet in outlets {
-        update_exclusive(c, &outlet)?;
     }
     Ok(())
 }
@@ -547,44 +547,77 @@ fn write_edge(c: &mut Conn, e: &Edge) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds one actor pair's edge from the clusters of that pair.
+/// Rebuilds one actor pair's edge from the clusters of that pair, as
+/// `sitrep_picture::network` builds it, reading only their ids, kinds and
+/// days (and the records of the two clusters giving its first and last
+/// date): the pair's clusters may be a large share of the store.
 fn update_edge(c: &mut Conn, (source, target, relation): &(String, String, Relation)) -> Result<()> {
     let rel = relation_name(*relation);
     let params = [source.as_str().into(), target.as_str().into(), rel.as_str().into()];
     c.exec("DELETE FROM edges WHERE source = ? AND target = ? AND relation = ?", &params)?;
-    let clusters: Vec<Cluster> = records(c.query(
-        "SELECT c.record FROM cluster_pairs p JOIN clusters c ON c.seq = p.cluster_seq WHERE p.source = ? AND p.target = ? AND p.relation = ? ORDER BY p.cluster_seq",
+    let rows = c.query(
+        "SELECT c.seq, c.id, c.kind, c.day_start, c.day_end FROM cluster_pairs p JOIN clusters c ON c.seq = p.cluster_seq \
+         WHERE p.source = ? AND p.target = ? AND p.relation = ? ORDER BY p.cluster_seq",
         &params,
-    )?)?;
-    let edge = sitrep_picture::network(&clusters).into_iter().find(|e| &e.source == source && &e.target == target && e.relation == *relation);
-    match edge {
-        Some(e) => write_edge(c, &e),
-        None => Ok(()),
+    )?;
+    if rows.is_empty() {
+        return Ok(());
     }
+    let mut e = Edge { source: source.clone(), target: target.clone(), relation: *relation, weight: 0, types: Vec::new(), first: None, last: None, clusters: Vec::new() };
+    // (day, seq) of the cluster giving the first and the last date: the
+    // earliest start and the latest end, the first in order on a tie.
+    let (mut first, mut last): (Option<(i64, i64)>, Option<(i64, i64)>) = (None, None);
+    for r in rows {
+        let mut r = r.into_iter();
+        let (seq, id, kind) = (r.next().and_then(|v| v.int()).unwrap_or_default(), r.next().and_then(Value::into_text).unwrap_or_default(), r.next().and_then(Value::into_text).unwrap_or_default());
+        let (start, end) = (r.next().and_then(|v| v.int()), r.next().and_then(|v| v.int()));
+        e.weight += 1;
+        e.clusters.push(id);
+        match e.types.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => e.types.push((kind, 1)),
+        }
+        if let (Some(a), Some(b)) = (start, end) {
+            if first.is_none_or(|f| a < f.0) {
+                first = Some((a, seq));
+            }
+            if last.is_none_or(|l| b > l.0) {
+                last = Some((b, seq));
+            }
+        }
+    }
+    e.types.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    e.first = match first {
+        Some((_, seq)) => cluster_date(c, seq)?,
+        None => None,
+    };
+    e.last = match last {
+        Some((_, seq)) => cluster_date(c, seq)?,
+        None => None,
+    };
+    write_edge(c, &e)
 }
 
+/// The date of the cluster stored under `seq`.
+fn cluster_date(c: &mut Conn, seq: i64) -> Result<Option<PartialDate>> {
+    let cl: Option<Cluster> = records(c.query("SELECT record FROM clusters WHERE seq = ?", &[seq.into()])?)?.into_iter().next();
+    Ok(cl.and_then(|cl| cl.date))
+}
+
+/// A profile's row, without its exclusive clusters (a list growing with
+/// the store, read from `clusters.sole_outlet` instead).
 fn write_source(c: &mut Conn, s: &SourceProfile) -> Result<()> {
+    let s = SourceProfile { exclusive: Vec::new(), ..s.clone() };
     c.exec("DELETE FROM sources WHERE outlet = ?", &[s.outlet.as_str().into()])?;
     c.exec(
         "INSERT INTO sources (seq, outlet, record) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM sources), ?, ?)",
-        &[s.outlet.as_str().into(), serde_json::to_string(s)?.into()],
+        &[s.outlet.as_str().into(), serde_json::to_string(&s)?.into()],
     )?;
     Ok(())
 }
 
 fn stored_source(c: &mut Conn, outlet: &str) -> Result<Option<SourceProfile>> {
     Ok(records(c.query("SELECT record FROM sources WHERE outlet = ?", &[outlet.into()])?)?.into_iter().next())
-}
-
-/// The clusters only `outlet` reports, in the picture's order.
-fn update_exclusive(c: &mut Conn, outlet: &str) -> Result<()> {
-    let Some(mut s) = stored_source(c, outlet)? else { return Ok(()) };
-    s.exclusive = c
-        .query("SELECT id FROM clusters WHERE sole_outlet = ? ORDER BY seq", &[outlet.into()])?
-        .into_iter()
-        .filter_map(|r| r.into_iter().next().and_then(Value::into_text))
-        .collect();
-    write_source(c, &s)
 }
 
 /// Adds the new documents to their outlets' profiles (documents, events,
@@ -622,7 +655,6 @@ fn add_documents_to_profiles(c: &mut Conn, news: &[NewDoc], side: Side) -> Resul
         s.carries = carries.into_iter().collect();
         s.carries.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         write_source(c, &s)?;
-        update_exclusive(c, &outlet)?;
     }
     for n in news {
         let mut seen = HashSet::new();

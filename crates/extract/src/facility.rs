@@ -23,6 +23,11 @@ const KINDS: &[(&str, &[&str])] = &[("facility_airbase", &["airbase", "airport"]
 
 /// Mentions of facilities described by kind and direction from a place.
 pub fn facility_mentions(kb: &Kb, doc: &Document, toks: &Tokens, known: &[RawMention]) -> Vec<RawMention> {
+    // Most documents name no facility noun: look before lower-casing anything.
+    let firsts: Vec<&str> = KINDS.iter().flat_map(|(key, _)| kb.lexicon.cue(key)).map(|n| n.split(' ').next().unwrap_or(n)).collect();
+    if !toks.toks.iter().any(|t| firsts.iter().any(|f| t.text(&doc.text).eq_ignore_ascii_case(f))) {
+        return Vec::new();
+    }
     let words: Vec<String> = toks.toks.iter().map(|t| t.text(&doc.text).to_lowercase()).collect();
     let mut out = Vec::new();
     let mut i = 0;

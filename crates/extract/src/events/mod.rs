@@ -127,7 +127,12 @@ impl<'a> Sentence<'a> {
     }
     /// Whether the words starting at token `i` spell `phrase`.
     fn phrase_at(&self, i: usize, phrase: &str) -> bool {
-        phrase.split(' ').enumerate().all(|(k, p)| i + k < self.end && self.w(i + k) == p)
+        // Most calls fail on the first word: compare it before splitting.
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        if i >= self.end || self.w(i) != first {
+            return false;
+        }
+        phrase.split(' ').enumerate().skip(1).all(|(k, p)| i + k < self.end && self.w(i + k) == p)
     }
     /// A clause boundary at token `i` (exclusive of the token itself).
     fn is_boundary(&self, i: usize) -> bool {

@@ -698,3 +698,16 @@ fn a_list_reads_past_a_modifier_before_its_last_name() {
     let sources: Vec<&String> = evs.iter().flat_map(|e| &e.source).collect();
     assert!(sources.contains(&&"red-army".to_string()) && sources.contains(&&"blue-front".to_string()), "{evs:#?}");
 }
+
+#[test]
+fn an_embedded_act_gives_its_plan_to_every_source_and_no_one_is_their_own_target() {
+    let evs = events("Alphaland and Betaland promised to meet.");
+    let pledges: Vec<&Event> = evs.iter().filter(|e| e.kind == "AGREE").collect();
+    assert_eq!(pledges.len(), 2, "{evs:#?}");
+    for e in &pledges {
+        assert!(e.plan.as_ref().is_some_and(|p| p.kind == "CONSULT"), "{e:?}");
+        assert!(e.target.iter().all(|t| t != "alpha" && t != "beta"), "{e:?}");
+    }
+    let e = one("Alphaland promised to meet Betaland.", "AGREE");
+    assert_eq!(e.target, vec!["beta".to_string()], "{e:?}");
+}

@@ -403,21 +403,30 @@ impl<'k> EventCoder<'k> {
                 if pt.complement.as_deref() == Some("deny") && (denial || !made.contains_key(&parent)) {
                     ev.status = Status::Denied;
                 } else if let Some(&pe) = made.get(&parent) {
-                    let p = &mut out[pe];
-                    if p.target.is_empty() {
-                        p.target = ev.target.clone();
-                    }
-                    if p.kind == "THREATEN" && ev.kind == "ASSAULT" {
-                        p.mode = Some("violence".into());
-                    }
-                    p.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
-                    // A call to arms is itself a mobilisation (ontology.md).
-                    if p.kind == "REQUEST" && ev.kind == "MOBILIZE" {
-                        p.kind = "MOBILIZE".into();
-                        p.mode = ev.mode.clone();
-                        // Called to arms against someone: that is the target.
-                        if !ev.target.is_empty() {
-                            p.target = ev.target.clone();
+                    // Every event the governing verb made (one per coordinated
+                    // source) takes the plan. The embedded act's target is the
+                    // governing event's only when it names someone else: in
+                    // "X and Y urged both sides to return to talks" the talks'
+                    // partners default to X and Y, who are not the ones urged.
+                    let span = out[pe].trigger_span;
+                    let sources: Vec<String> = out[pe..].iter().filter(|p| p.trigger_span == span).flat_map(|p| p.source.clone()).collect();
+                    let own_target: Vec<String> = ev.target.iter().filter(|x| !sources.contains(x)).cloned().collect();
+                    for p in out[pe..].iter_mut().filter(|p| p.trigger_span == span) {
+                        if p.target.is_empty() {
+                            p.target = own_target.clone();
+                        }
+                        if p.kind == "THREATEN" && ev.kind == "ASSAULT" {
+                            p.mode = Some("violence".into());
+                        }
+                        p.plan = Some(Plan { kind: ev.kind.clone(), mode: ev.mode.clone() });
+                        // A call to arms is itself a mobilisation (ontology.md).
+                        if p.kind == "REQUEST" && ev.kind == "MOBILIZE" {
+                            p.kind = "MOBILIZE".into();
+                            p.mode = ev.mode.clone();
+                            // Called to arms against someone: that is the target.
+                            if !own_target.is_empty() {
+                                p.target = own_target.clone();
+                            }
                         }
                     }
                     continue;

@@ -832,6 +832,19 @@ struct Pub {
 }
 
 impl Pub {
+    /// The year of month `m` said with `dir` against `P`: `last May` the
+    /// latest May before `P`'s month, `next May` the first after it, `this
+    /// May` `P`'s year, a bare `May` the latest on or before `P`'s month.
+    fn year_of_month(&self, m: u32, dir: Dir) -> i32 {
+        let pm = self.month.unwrap_or(12);
+        match dir {
+            Dir::Last if m >= pm => self.year - 1,
+            Dir::Next if m <= pm => self.year + 1,
+            Dir::Bare if m > pm => self.year - 1,
+            _ => self.year,
+        }
+    }
+
     fn new(p: PartialDate) -> Option<Pub> {
         if !(1..=9999).contains(&p.year) {
             return None;
@@ -1381,33 +1394,14 @@ impl<'t> Scanner<'t> {
         if !cue {
             return None;
         }
-        let p = self.p?;
-        let pm = p.month.unwrap_or(12);
-        let y = match self.k(i - 1) {
-            Kw::Last => {
-                if m < pm {
-                    p.year
-                } else {
-                    p.year - 1
-                }
-            }
-            Kw::Next => {
-                if m > pm {
-                    p.year
-                } else {
-                    p.year + 1
-                }
-            }
-            Kw::This => p.year,
-            _ => {
-                if m <= pm {
-                    p.year
-                } else {
-                    p.year - 1
-                }
-            }
+        let dir = match self.k(i - 1) {
+            Kw::Last => Dir::Last,
+            Kw::Next => Dir::Next,
+            Kw::This => Dir::This,
+            _ => Dir::Bare,
         };
-        let from = if matches!(self.k(i - 1), Kw::Last | Kw::Next | Kw::This) {
+        let y = self.p?.year_of_month(m, dir);
+        let from = if dir != Dir::Bare {
             DateFrom::Relative
         } else {
             DateFrom::Explicit
@@ -1922,25 +1916,7 @@ impl<'t> Scanner<'t> {
                 Some(Hit::new(i, j + 1, d, prec, rel))
             }
             Kw::Month(m, false) if self.cap(j) => {
-                let p = self.p?;
-                let pm = p.month.unwrap_or(12);
-                let y = match dir {
-                    Dir::Last => {
-                        if m < pm {
-                            p.year
-                        } else {
-                            p.year - 1
-                        }
-                    }
-                    Dir::Next => {
-                        if m > pm {
-                            p.year
-                        } else {
-                            p.year + 1
-                        }
-                    }
-                    _ => p.year,
-                };
+                let y = self.p?.year_of_month(m, dir);
                 Some(Hit::new(i, j + 1, ymd(y, m, 1)?, Precision::Month, rel))
             }
             _ => None,

@@ -77,27 +77,11 @@ fn event(id: &str, kind: &str, mode: Option<&str>, span: Span, trigger: &str, te
         id: id.into(),
         kind: kind.into(),
         mode: mode.map(Into::into),
-        source: vec![],
-        target: vec![],
-        control: None,
-        location: None,
-        date: None,
-        date_from: None,
-        date_precision: None,
-        date_note: None,
-        date_range: None,
-        date_inherited: false,
-        status: Status::Asserted,
-        claimed_by: vec![],
-        plan: None,
-        target_inferred: None,
-        size: None,
-        cameo: None,
         trigger: trigger.into(),
         trigger_span: Span::new(t, t + trigger.len()),
         span,
         confidence: 0.8,
-        cluster: None,
+        ..Default::default()
     }
 }
 

@@ -37,7 +37,7 @@ pub struct Origin {
 }
 
 /// A byte range `[start, end)` into the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -175,9 +175,10 @@ pub struct Entity {
 }
 
 /// Status of an event report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    #[default]
     Asserted,
     Claimed,
     Denied,
@@ -276,8 +277,9 @@ pub struct Plan {
     pub mode: Option<String>,
 }
 
-/// One event report coded in PLOVER.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One event report coded in PLOVER. `Default` is an empty asserted report,
+/// for code that fills a few fields.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     /// One of the sixteen PLOVER types, upper-case ("ASSAULT").

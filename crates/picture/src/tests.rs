@@ -47,30 +47,11 @@ struct Ev(Event);
 impl Ev {
     fn new(kind: &str, src: &[&str], tgt: &[&str]) -> Ev {
         Ev(Event {
-            id: String::new(),
             kind: kind.into(),
-            mode: None,
             source: src.iter().map(|s| id(s)).collect(),
             target: tgt.iter().map(|s| id(s)).collect(),
-            control: None,
-            location: None,
-            date: None,
-            date_from: None,
-            date_precision: None,
-            date_note: None,
-            date_range: None,
-            date_inherited: false,
-            status: Status::Asserted,
-            claimed_by: vec![],
-            plan: None,
-            target_inferred: None,
-            size: None,
-            cameo: None,
-            trigger: String::new(),
-            trigger_span: Span::new(0, 0),
-            span: Span::new(0, 0),
             confidence: 0.7,
-            cluster: None,
+            ..Default::default()
         })
     }
     fn at(mut self, p: &str) -> Ev {

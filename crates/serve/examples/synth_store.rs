@@ -187,21 +187,13 @@ fn article(rng: &mut Rng, seq: usize, n: usize) -> Document {
             location: Some(EventPlace { id: place.0.into(), name: place.1.into(), lat: Some(place.2), lon: Some(place.3), country: Some(place.4.into()) }),
             date: Some(PartialDate::day(dy, dm as u8, dd as u8)),
             date_from: Some(DateFrom::Relative),
-            date_precision: None,
-            date_note: None,
-            date_range: None,
-            date_inherited: false,
             status: *status,
             claimed_by: if *status == Status::Claimed { vec![src.0.into()] } else { vec![] },
-            plan: None,
-            target_inferred: None,
-            size: None,
-            cameo: None,
             trigger: verb.split(' ').next().unwrap_or("").into(),
             trigger_span: Span::new(start, start),
             span: Span::new(start, end),
             confidence: 0.8,
-            cluster: None,
+            ..Default::default()
         });
     }
     doc

@@ -13,30 +13,14 @@ fn ident(s: &str) -> String {
 /// An attack at `place` (Sirte or nowhere) on 6 January 2020.
 fn attack(src: &[&str], tgt: &[&str], sirte: bool) -> Event {
     Event {
-        id: String::new(),
         kind: "ASSAULT".into(),
-        mode: None,
         source: src.iter().map(|s| s.to_string()).collect(),
         target: tgt.iter().map(|s| s.to_string()).collect(),
-        control: None,
         location: sirte.then(|| EventPlace { id: "sirte".into(), name: "Sirte".into(), lat: Some(31.2), lon: Some(16.59), country: Some("LBY".into()) }),
         date: Some("2020-01-06".parse().unwrap()),
         date_from: Some(DateFrom::Explicit),
-        date_precision: None,
-        date_note: None,
-        date_range: None,
-        date_inherited: false,
-        status: Status::Asserted,
-        claimed_by: vec![],
-        plan: None,
-        target_inferred: None,
-        size: None,
-        cameo: None,
-        trigger: String::new(),
-        trigger_span: Span::new(0, 0),
-        span: Span::new(0, 0),
         confidence: 0.7,
-        cluster: None,
+        ..Default::default()
     }
 }
 

@@ -552,30 +552,15 @@ impl<'k> EventCoder<'k> {
             }
             let h = Hit { trigger: 0, first: i, last: i, form: Form::Base, absorbed: None, after_light: false, nominal: false };
             let mut ev = Event {
-                id: String::new(),
                 kind: "REQUEST".into(),
-                mode: None,
                 source: who.clone(),
                 target,
-                control: None,
-                location: None,
-                date: None,
-                date_from: None,
-                date_precision: None,
-                date_note: None,
-                date_range: None,
-                date_inherited: false,
-                status: Status::Asserted,
-                claimed_by: vec![],
-                plan: None,
-                target_inferred: None,
-                size: None,
                 cameo: Some(cameo_root("REQUEST", None).into()),
                 trigger: s.w(i).to_string(),
                 trigger_span: toks.toks[i].span,
                 span: sspan,
                 confidence: 0.6,
-                cluster: None,
+                ..Default::default()
             };
             self.place_and_date(doc, toks, s, &h, &mut ev, dates, places);
             out.push(ev);
@@ -984,30 +969,17 @@ impl<'k> EventCoder<'k> {
         };
         let _ = doc;
         Some(Event {
-            id: String::new(),
             kind,
             mode,
             source: src,
             target: tgt,
             control,
             location: object_place.map(|p| EventPlace { id: s.actors[p].id.clone(), name: String::new(), lat: None, lon: None, country: None }),
-            date: None,
-            date_from: None,
-            date_precision: None,
-            date_note: None,
-            date_range: None,
-            date_inherited: false,
             status,
             claimed_by,
-            plan: None,
-            target_inferred: None,
-            size: None,
-            cameo: None,
-            trigger: String::new(),
-            trigger_span: Span::new(0, 0),
             span: sspan,
             confidence: (0.9 * weight * completeness).clamp(0.05, 0.99),
-            cluster: None,
+            ..Default::default()
         })
     }
 

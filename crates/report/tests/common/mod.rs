@@ -87,21 +87,14 @@ fn add(doc: &mut Document, s: Spec) {
         }),
         date: s.date.map(d),
         date_from: s.date.map(|_| DateFrom::Explicit),
-        date_precision: None,
-        date_note: None,
-        date_range: None,
-        date_inherited: false,
         status: s.status,
         claimed_by: ids(s.claimed_by),
-        plan: None,
-        target_inferred: None,
-        size: None,
-        cameo: None,
         trigger: s.trigger.into(),
         trigger_span: Span::new(t0, t0 + s.trigger.len()),
         span,
         confidence: 0.8,
         cluster: Some(s.cluster.into()),
+        ..Default::default()
     });
 }
 

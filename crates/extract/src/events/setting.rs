@@ -57,10 +57,12 @@ impl<'k> EventCoder<'k> {
         // Date: the date expression nearest the trigger in the sentence,
         // other than the end of a state ("besieged until January").
         let tpos = toks.toks[h.first].span.start;
-        let tend = toks.toks[h.last].span.end;
         let best = dates
             .iter()
-            .filter(|d| !ends_a_state(&doc.text, d) && !in_later_clause(&doc.text, tend, d))
+            .filter(|d| {
+                let first = toks.from(d.start);
+                !ends_a_state(doc, toks, first) && !in_later_clause(doc, toks, h.last, first)
+            })
             .min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
         match best {
             Some(d) => {
@@ -158,28 +160,25 @@ impl<'k> EventCoder<'k> {
 }
 
 /// A number written in digits or words.
-/// "until January", "till 2019", "up to May": the date a state ended, not
-/// the date of what the sentence reports.
-fn ends_a_state(text: &str, d: &DateMention) -> bool {
-    let own = text.get(d.start..d.end).unwrap_or("").to_ascii_lowercase();
-    let before: String = text.get(..d.start).unwrap_or("").chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-    let before = before.to_ascii_lowercase();
-    let last_word = before.split_whitespace().last().unwrap_or("");
+/// "until January", "till 2019", "up to May": the date (its first token at
+/// `first`) a state ended, not the date of what the sentence reports.
+fn ends_a_state(doc: &Document, toks: &Tokens, first: usize) -> bool {
+    let word = |k: usize| toks.toks.get(k).map(|t| t.text(&doc.text).to_ascii_lowercase()).unwrap_or_default();
     let ended_by = |w: &str| matches!(w, "until" | "till" | "til" | "untill");
-    own.split_whitespace().next().is_some_and(ended_by) || ended_by(last_word) || before.trim_end().ends_with("up to")
+    ended_by(&word(first))
+        || (first >= 1 && ended_by(&word(first - 1)))
+        || (first >= 2 && word(first - 2) == "up" && word(first - 1) == "to")
 }
 
-/// A date after the trigger but beyond a subordinating conjunction
-/// ("besieged ... until Erdogan sent troops in January", "fled when the
-/// army arrived on Monday") dates that clause's verb, not the trigger.
-fn in_later_clause(text: &str, trigger_end: usize, d: &DateMention) -> bool {
-    if d.start <= trigger_end {
-        return false;
-    }
-    let between = text.get(trigger_end..d.start).unwrap_or("").to_ascii_lowercase();
-    between
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "until" | "till" | "when" | "while" | "because" | "although" | "whereas" | "whilst"))
+/// Conjunctions that open a clause of its own.
+const SUBORDINATORS: &[&str] = &["until", "till", "when", "while", "because", "although", "whereas", "whilst"];
+
+/// A date (its first token at `first`) after the trigger (ending at token
+/// `trigger_last`) but beyond a subordinating conjunction ("besieged ...
+/// until Erdogan sent troops in January", "fled when the army arrived on
+/// Monday") dates that clause's verb, not the trigger.
+fn in_later_clause(doc: &Document, toks: &Tokens, trigger_last: usize, first: usize) -> bool {
+    (trigger_last + 1..first).any(|k| SUBORDINATORS.iter().any(|c| toks.toks[k].text(&doc.text).eq_ignore_ascii_case(c)))
 }
 
 pub(super) fn number(w: &str) -> Option<u64> {

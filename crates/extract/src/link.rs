@@ -782,9 +782,35 @@ impl<'a> Linker<'a> {
             }
             add.push((span, best, LinkHow::Fuzzy, score.min(1.0)));
         }
+        self.add_repeated_spellings(&mut add);
         for (span, e, how, score) in add {
             if !self.covered(span) {
                 self.push(span, Target::Kb(e), how, score);
+            }
+        }
+    }
+
+    /// A garbled name is garbled the same way each time: once one spelling
+    /// ("salaj" after "Prime Minister") is judged a fuzzy match, its other
+    /// occurrences in the document ("met with salaj") are the same person,
+    /// though on their own they lack the title that licensed the match.
+    fn add_repeated_spellings(&self, add: &mut Vec<(Span, u32, LinkHow, f32)>) {
+        let text = &self.doc.text;
+        let spelled: HashMap<String, u32> = add
+            .iter()
+            .filter(|(span, _, how, _)| *how == LinkHow::Fuzzy && !text[span.start..span.end].contains(char::is_whitespace))
+            .map(|(span, e, _, _)| (fold(&text[span.start..span.end]), *e))
+            .collect();
+        if spelled.is_empty() {
+            return;
+        }
+        let taken: HashSet<usize> = add.iter().map(|(span, ..)| span.start).collect();
+        for t in &self.toks.toks {
+            if t.kind != TokenKind::Word || taken.contains(&t.span.start) || self.covered(t.span) {
+                continue;
+            }
+            if let Some(&e) = spelled.get(&fold(t.text(text))) {
+                add.push((t.span, e, LinkHow::Coreference, 0.8));
             }
         }
     }

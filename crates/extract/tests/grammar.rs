@@ -95,6 +95,18 @@ irregular = ["met"]
 target = ["with", "object"]
 symmetric = true
 [[trigger]]
+words = "visit"
+pos = "verb"
+type = "CONSULT"
+mode = "visit"
+target = ["object"]
+[[trigger]]
+words = "ask"
+pos = "verb"
+type = "REQUEST"
+irregular = ["asked"]
+target = ["object"]
+[[trigger]]
 words = "destroy"
 pos = "verb"
 type = "ASSAULT"
@@ -710,4 +722,25 @@ fn an_embedded_act_gives_its_plan_to_every_source_and_no_one_is_their_own_target
     }
     let e = one("Alphaland promised to meet Betaland.", "AGREE");
     assert_eq!(e.target, vec!["beta".to_string()], "{e:?}");
+}
+
+#[test]
+fn the_subject_is_the_named_actor_an_of_phrase_belongs_to() {
+    let e = one("The Gamma Council of Alphaland asked Betaland for weapons.", "REQUEST");
+    assert_eq!(e.source, vec!["gamma-council"]);
+    assert_eq!(e.target, vec!["beta"]);
+}
+
+#[test]
+fn a_meeting_that_names_no_place_is_held_where_a_party_was_visiting_that_day() {
+    let evs = events("President Una Vell visited Alphaland on Monday. After Zed Marko met with Una Vell on Monday, the two leaders issued a statement.");
+    let meeting = evs.iter().find(|e| e.kind == "CONSULT" && e.mode.is_none()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(meeting.location.as_ref().map(|l| l.id.as_str()), Some("alpha"), "{meeting:#?}");
+}
+
+#[test]
+fn a_meeting_keeps_no_place_when_none_of_its_parties_was_visiting() {
+    let evs = events("President Una Vell visited Alphaland on Monday. The Blue Front met with the Gamma Council on Monday.");
+    let meeting = evs.iter().find(|e| e.kind == "CONSULT" && e.mode.is_none()).unwrap_or_else(|| panic!("{evs:#?}"));
+    assert_eq!(meeting.location, None, "{meeting:#?}");
 }

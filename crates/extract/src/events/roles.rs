@@ -27,6 +27,13 @@ impl<'k> EventCoder<'k> {
                     k -= 1;
                 }
                 let prev = if k > s.first { s.w(k - 1) } else { "" };
+                // "the government of national unity of Liberia asked": the
+                // subject is the named actor the "of" phrase belongs to.
+                if prev == "of" && !skip_preps.contains(&prev) {
+                    if let Some(b) = (k >= s.first + 2).then(|| s.owner(k - 2)).flatten().filter(|&b| b != a && s.actors[b].acts && self.kb.get(&s.actors[b].id).is_some()) {
+                        return Some(self.expand_group(s, b));
+                    }
+                }
                 if !s.actors[a].acts || skip_preps.contains(&prev) {
                     j = first;
                     gap += 1;

@@ -5,7 +5,8 @@ use super::*;
 
 impl<'k> EventCoder<'k> {
     /// Where the sentence names no place for an event: a deployment or a
-    /// visit happens in the country it goes to; a physical act happens where
+    /// visit happens in the country it goes to; a meeting where one of its
+    /// parties was visiting that day; a physical act happens where
     /// the story last was (this sentence or the two before), else in the
     /// country the article is about.
     pub(super) fn settle_locations(&self, doc: &Document, events: &mut [Event], sent_places: &[Vec<String>], mentions: &[RawMention], ids: &[String], places: &HashMap<String, EventPlace>) {
@@ -25,14 +26,19 @@ impl<'k> EventCoder<'k> {
         }
         let top = |m: HashMap<String, usize>| m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(id, _)| id);
         let home = top(by_place).or_else(|| top(by_name)).filter(|id| places.contains_key(id));
+        self.place_visits(events, places);
+        // A meeting that names no place is held where one of its parties was
+        // visiting that day ("X visited Algeria ... after Y met with X").
+        let visits: Vec<(Vec<String>, Option<sitrep_model::PartialDate>, EventPlace)> = events
+            .iter()
+            .filter(|e| is_visit(e))
+            .filter_map(|e| Some((e.source.iter().map(|a| self.side(a)).collect(), e.date, e.location.clone()?)))
+            .collect();
         for e in events.iter_mut().filter(|e| e.location.is_none()) {
             let kind = e.kind.as_str();
-            let goes_to = matches!(kind, "AID" | "MOBILIZE") || (kind == "CONSULT" && e.mode.as_deref() == Some("visit"));
-            if goes_to {
-                if let Some(t) = e.target.iter().find(|t| self.kb.get(t).map_or(false, |r| r.kind == EntityType::Country) && places.contains_key(*t)) {
-                    e.location = places.get(t).cloned();
-                    continue;
-                }
+            if kind == "CONSULT" {
+                e.location = visits.iter().find(|(who, date, _)| *date == e.date && e.source.iter().chain(&e.target).any(|a| who.contains(&self.side(a)))).map(|(_, _, at)| at.clone());
+                continue;
             }
             if !PHYSICAL.contains(&kind) {
                 continue;
@@ -40,6 +46,15 @@ impl<'k> EventCoder<'k> {
             let si = doc.sentences.partition_point(|sp| sp.start < e.span.start).min(sent_places.len().saturating_sub(1));
             let recent = (si.saturating_sub(2)..=si).rev().find_map(|k| sent_places.get(k).and_then(|v| v.last().cloned()));
             e.location = recent.or_else(|| home.clone()).and_then(|id| places.get(&id).cloned());
+        }
+    }
+
+    /// A deployment, a delivery or a visit with no place stated happens in
+    /// the country it goes to.
+    fn place_visits(&self, events: &mut [Event], places: &HashMap<String, EventPlace>) {
+        for e in events.iter_mut().filter(|e| e.location.is_none() && goes_to(e)) {
+            let country = e.target.iter().find(|t| self.kb.get(t).map_or(false, |r| r.kind == EntityType::Country) && places.contains_key(*t));
+            e.location = country.and_then(|t| places.get(t).cloned());
         }
     }
 
@@ -159,7 +174,15 @@ impl<'k> EventCoder<'k> {
     }
 }
 
-/// A number written in digits or words.
+fn is_visit(e: &Event) -> bool {
+    e.kind == "CONSULT" && e.mode.as_deref() == Some("visit")
+}
+
+/// A deployment, a delivery or a visit: it happens where it goes.
+fn goes_to(e: &Event) -> bool {
+    matches!(e.kind.as_str(), "AID" | "MOBILIZE") || is_visit(e)
+}
+
 /// "until January", "till 2019", "up to May": the date (its first token at
 /// `first`) a state ended, not the date of what the sentence reports.
 fn ends_a_state(doc: &Document, toks: &Tokens, first: usize) -> bool {
@@ -181,6 +204,7 @@ fn in_later_clause(doc: &Document, toks: &Tokens, trigger_last: usize, first: us
     (trigger_last + 1..first).any(|k| SUBORDINATORS.iter().any(|c| toks.toks[k].text(&doc.text).eq_ignore_ascii_case(c)))
 }
 
+/// A number written in digits or words.
 pub(super) fn number(w: &str) -> Option<u64> {
     if w.chars().next().map_or(false, |c| c.is_ascii_digit()) {
         let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();

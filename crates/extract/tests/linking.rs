@@ -1,0 +1,44 @@
+//! Entity linking on text written for these tests, against a KB built here.
+
+use sitrep_extract::Extractor;
+use sitrep_kb::KbBuilder;
+use sitrep_model::{Document, PublishedFrom};
+
+const KB: &str = r#"
+{"id":"alphaland","name":"Alphaland","type":"country","country":"ALP","code":"ALP","sector":"GOV","lat":10.0,"lon":10.0,"feature":"country"}
+{"id":"betaland","name":"Betaland","type":"country","country":"BET","code":"BET","sector":"GOV","lat":20.0,"lon":20.0,"feature":"country"}
+{"id":"tomas-serrano","name":"Tomas Serrano","type":"person","country":"ALP","code":"ALP","sector":"GOV","roles":[{"title":"Prime Minister","of":"ALP","from":"2015-01-01","to":null}]}
+"#;
+
+/// The text spans each KB entity was found at.
+fn mentions(text: &str) -> Vec<(String, String)> {
+    let mut b = KbBuilder::default();
+    b.add_jsonl("test-kb.jsonl", KB).unwrap();
+    let ex = Extractor::new(b.build().unwrap());
+    let mut doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some("2021-03-10".parse().unwrap()),
+        published_from: Some(PublishedFrom::Manifest),
+        ..Default::default()
+    };
+    sitrep_text::annotate(&mut doc);
+    ex.extract(&mut doc);
+    doc.entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (e.id.clone(), text[m.span.start..m.span.end].to_string())))
+        .collect()
+}
+
+#[test]
+fn a_garbled_name_licensed_by_a_title_is_the_same_person_where_it_recurs() {
+    let found = mentions("Prime Minister serano visited Betaland on Monday. Officials in Betaland met with serano for two hours.");
+    let serrano: Vec<_> = found.iter().filter(|(id, _)| id == "tomas-serrano").collect();
+    assert_eq!(serrano.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_lower_case_word_is_no_name_without_a_title_or_an_earlier_mention() {
+    let found = mentions("Officials in Betaland met with serano for two hours.");
+    assert!(found.iter().all(|(id, _)| id != "tomas-serrano"), "{found:?}");
+}

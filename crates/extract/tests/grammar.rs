@@ -165,6 +165,7 @@ compound_heads = ["helicopters"]
 sector_CVL = ["protesters", "residents"]
 report = ["say", "tell", "announce", "claim", "state", "post"]
 according_to = ["according to"]
+press_nouns = ["television", "radio"]
 intend = ["will", "plans to", "intends to"]
 hypothetical = ["might", "could", "may", "would", "if"]
 negation = ["not", "never", "n't"]
@@ -682,8 +683,6 @@ fn a_participle_glued_to_a_plain_word_is_a_plain_adjective() {
 #[test]
 fn a_date_beyond_a_subordinate_conjunction_dates_that_clause_not_the_trigger() {
     use sitrep_model::DateFrom;
-    let e = one("The Red Army besieged Port Sel until the Blue Front arrived in February.", "ASSAULT");
-    assert_eq!(e.date_from, Some(DateFrom::Published), "{e:?}");
     let e = one("The Red Army attacked Port Sel when talks collapsed on Monday.", "ASSAULT");
     assert_eq!(e.date_from, Some(DateFrom::Published), "{e:?}");
     let e = one("The Red Army attacked Port Sel on Monday when talks collapsed.", "ASSAULT");
@@ -691,9 +690,35 @@ fn a_date_beyond_a_subordinate_conjunction_dates_that_clause_not_the_trigger() {
 }
 
 #[test]
-fn the_end_of_a_state_is_not_its_date() {
-    let e = one("The Red Army besieged Port Sel until January.", "ASSAULT");
-    assert_ne!(e.date, Some("2021-01".parse().unwrap()), "{e:?}");
+fn the_end_of_a_state_is_not_its_date_and_the_publication_date_is_not_either() {
+    // The siege ended by January, so it is no event of the publication day:
+    // its date is unknown, and the note says what bounds it.
+    for text in [
+        "The Red Army besieged Port Sel until January.",
+        "The Red Army besieged Port Sel until the Blue Front arrived in January.",
+    ] {
+        let e = one(text, "ASSAULT");
+        assert_eq!(e.date, None, "{e:?}");
+        assert_eq!(e.date_from, None, "{e:?}");
+        assert!(e.date_note.as_deref().is_some_and(|n| n.contains("2021-01")), "{e:?}");
+    }
+}
+
+#[test]
+fn the_press_relaying_a_report_leaves_it_asserted_though_the_kb_does_not_know_the_outlet() {
+    let e = one("According to Alphan state television, the Red Army attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Asserted, "{e:?}");
+    let e = one("According to unnamed sources, the Red Army attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Claimed, "{e:?}");
+}
+
+#[test]
+fn the_speaker_the_press_quotes_makes_the_claim() {
+    let e = one("According to Alphan television, a spokesman of the Blue Front said that the Blue Front attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.status, Status::Claimed, "{e:?}");
+    assert_eq!(e.claimed_by, vec!["blue-front"], "{e:?}");
+    let e = one("Betan radio reported on Monday that a spokesman of the Blue Front said the Blue Front attacked Port Sel.", "ASSAULT");
+    assert_eq!(e.claimed_by, vec!["blue-front"], "{e:?}");
 }
 
 #[test]

@@ -87,6 +87,12 @@ impl<'k> EventCoder<'k> {
                 ev.date_note = d.note.clone();
                 ev.date_range = d.range;
             }
+            // "besieged the city until January": the state began before the
+            // date that ended it, so the publication date would be wrong.
+            None if dates.iter().any(|d| state_ended_at(doc, toks, h.last, toks.from(d.start))) => {
+                let end = dates.iter().find(|d| state_ended_at(doc, toks, h.last, toks.from(d.start))).map(|d| d.date);
+                ev.date_note = end.map(|d| format!("before {d}, when the state it names ended"));
+            }
             None => {
                 if let Some(p) = doc.published {
                     ev.date = Some(p);
@@ -191,6 +197,14 @@ fn ends_a_state(doc: &Document, toks: &Tokens, first: usize) -> bool {
     ended_by(&word(first))
         || (first >= 1 && ended_by(&word(first - 1)))
         || (first >= 2 && word(first - 2) == "up" && word(first - 1) == "to")
+}
+
+/// Whether a date (its first token at `first`) is when the state the
+/// trigger (ending at `trigger_last`) names came to an end: "besieged until
+/// January", "besieged until Turkey sent troops in January".
+fn state_ended_at(doc: &Document, toks: &Tokens, trigger_last: usize, first: usize) -> bool {
+    let ended_by = |k: usize| matches!(toks.toks[k].text(&doc.text).to_ascii_lowercase().as_str(), "until" | "till" | "til" | "untill");
+    ends_a_state(doc, toks, first) || (first > trigger_last && (trigger_last + 1..first).any(ended_by))
 }
 
 /// Conjunctions that open a clause of its own.

@@ -85,15 +85,38 @@ impl<'k> EventCoder<'k> {
 
     /// Who a sentence attributes its content to: "X said", "according to X".
     pub(super) fn attribution(&self, s: &Sentence, hits: &[Hit]) -> Option<(Vec<String>, usize)> {
+        let according = self.according_to(s);
+        if according.as_ref().is_some_and(|(who, _)| !who.is_empty()) {
+            return according;
+        }
+        // "According to state television, the spokesman said that ...": the
+        // press relays; the speaker it quotes makes the claim.
+        match self.reporter(s, hits) {
+            Some((who, at)) if !who.is_empty() || according.is_none() => Some((who, at)),
+            _ => according,
+        }
+    }
+
+    /// "according to X", "citing X": X (possibly nobody the KB knows) and
+    /// where the phrase starts.
+    fn according_to(&self, s: &Sentence) -> Option<(Vec<String>, usize)> {
         for i in s.first..s.end {
             if let Some(p) = self.cues.according_to.iter().find(|p| s.phrase_at(i, p)) {
                 let after = i + p.split(' ').count();
-                if let Some(group) = self.group_right(s, after, 4) {
-                    return Some((group.iter().map(|&a| s.actors[a].id.clone()).collect(), i));
-                }
-                return Some((vec![], i));
+                // The phrase ends at its comma: "According to state
+                // television, the army ..." names no claimant.
+                let end = (after..s.end).find(|&k| s.w(k) == ",").unwrap_or(s.end);
+                let group = self.group_right(s, after, 4).filter(|g| g.iter().all(|&a| s.actors[a].first < end));
+                return Some((group.map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default(), i));
             }
         }
+        None
+    }
+
+    /// The speaker of a report verb ("X said", "said X", "issued a statement
+    /// saying"), or of a hedge ("reportedly"), and where it is.
+    fn reporter(&self, s: &Sentence, hits: &[Hit]) -> Option<(Vec<String>, usize)> {
+        let mut unnamed = None;
         for i in s.first..s.end {
             let w = s.w(i);
             // "issued a statement saying ...", "..., adding that ...": a
@@ -104,7 +127,9 @@ impl<'k> EventCoder<'k> {
             let is_report = self.cues.report_forms.contains(w) || matches!(w, "said" | "told" | "says") || participle;
             // (A word of a name is no verb: "the United States"; nor is one
             // after a determiner: "the post of commander", "the report".)
-            if !is_report || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() || (i > s.first && is_determiner(s.w(i - 1))) {
+            // (Nor is a word that modifies the press: "state television".)
+            let modifies_press = i + 1 < s.end && self.kb.lexicon.cue("press_nouns").iter().any(|p| s.phrase_at(i + 1, p));
+            if !is_report || modifies_press || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() || (i > s.first && is_determiner(s.w(i - 1))) {
                 continue;
             }
             // "X is said to have ...": a passive report names no claimant
@@ -122,13 +147,29 @@ impl<'k> EventCoder<'k> {
                 commas % 2 == 0 || s.w(i - 1) == ","
             });
             let right = if i + 1 < s.end { self.group_right(s, i + 1, 3) } else { None };
-            let who = left.or(right).map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default();
-            return Some((who, i));
+            let who: Vec<String> = left.or(right).map(|g| g.iter().map(|&a| s.actors[a].id.clone()).collect()).unwrap_or_default();
+            // "television reported that the spokesman said ...": a report
+            // verb with no speaker gives way to a later one with a speaker.
+            if !who.is_empty() {
+                return Some((who, i));
+            }
+            unnamed.get_or_insert((who, i));
+        }
+        if unnamed.is_some() {
+            return unnamed;
         }
         if s.words.iter().any(|w| matches!(w.as_str(), "reportedly" | "allegedly" | "purportedly")) {
             return Some((vec![], s.first));
         }
         None
+    }
+
+    /// Whether the attribution starting at token `at` ("according to
+    /// Algerian state television, ...") names the press: a press noun before
+    /// the phrase's end.
+    fn names_the_press(&self, s: &Sentence, at: usize) -> bool {
+        let press = self.kb.lexicon.cue("press_nouns");
+        (at..(at + 8).min(s.end)).take_while(|&k| k == at || !s.is_boundary(k) && s.w(k) != ",").any(|k| press.iter().any(|p| s.phrase_at(k, p)))
     }
 
     /// "(that) targeting X will create a crisis", "Attacking civilians would
@@ -179,6 +220,9 @@ impl<'k> EventCoder<'k> {
             // A news outlet relaying the report is the press, not a party
             // to the events: what it reports stands as reported fact.
             Some((w, _)) if !w.is_empty() && w.iter().all(|id| self.kb.get(id).map_or(false, |r| r.kind == EntityType::Media)) => (Status::Asserted, vec![]),
+            // So is an outlet the KB does not know ("according to Algerian
+            // state television").
+            Some((w, at)) if w.is_empty() && self.names_the_press(s, *at) => (Status::Asserted, vec![]),
             Some((w, at)) if *at != h.first => (Status::Claimed, w.clone()),
             _ => (Status::Asserted, vec![]),
         }

@@ -101,6 +101,12 @@ type = "CONSULT"
 mode = "visit"
 target = ["object"]
 [[trigger]]
+words = "land in"
+pos = "verb"
+type = "CONSULT"
+mode = "visit"
+target = ["object"]
+[[trigger]]
 words = "ask"
 pos = "verb"
 type = "REQUEST"
@@ -166,6 +172,8 @@ sector_CVL = ["protesters", "residents"]
 report = ["say", "tell", "announce", "claim", "state", "post"]
 according_to = ["according to"]
 press_nouns = ["television", "radio"]
+aid_weapons = ["aircraft", "jets"]
+purpose_markers = ["in support of", "to help"]
 intend = ["will", "plans to", "intends to"]
 hypothetical = ["might", "could", "may", "would", "if"]
 negation = ["not", "never", "n't"]
@@ -768,4 +776,30 @@ fn a_meeting_keeps_no_place_when_none_of_its_parties_was_visiting() {
     let evs = events("President Una Vell visited Alphaland on Monday. The Blue Front met with the Gamma Council on Monday.");
     let meeting = evs.iter().find(|e| e.kind == "CONSULT" && e.mode.is_none()).unwrap_or_else(|| panic!("{evs:#?}"));
     assert_eq!(meeting.location, None, "{meeting:#?}");
+}
+
+#[test]
+fn hardware_landing_in_a_country_is_delivered_by_the_state_it_is_named_for() {
+    let e = one("Eight Alphan aircraft have landed in Gammaland in support of the Free States Legion.", "AID");
+    assert_eq!(e.source, vec!["alpha"]);
+    assert_eq!(e.mode.as_deref(), Some("weapons"));
+    assert_eq!(e.target, vec!["free-states"], "the purpose phrase names the recipient");
+    assert_eq!(e.location.map(|l| l.id), Some("gamma".to_string()));
+}
+
+#[test]
+fn a_leader_landing_somewhere_is_a_visit_and_his_own_plane_delivers_nothing() {
+    let e = one("President Una Vell landed in Alphaland on Monday.", "CONSULT");
+    assert_eq!(e.mode.as_deref(), Some("visit"));
+    let evs = events("Una Vell's aircraft landed in Alphaland on Monday.");
+    assert!(evs.iter().all(|e| e.kind != "AID"), "{evs:#?}");
+}
+
+#[test]
+fn help_sent_to_a_country_for_someone_there_goes_to_that_someone() {
+    let e = one("Betaland sent troops to Gammaland to help the Gamma Council.", "AID");
+    assert_eq!(e.source, vec!["beta"]);
+    assert_eq!(e.target, vec!["gamma-council"]);
+    let e = one("Betaland sent troops to Gammaland.", "AID");
+    assert_eq!(e.target, vec!["gamma"], "without a purpose phrase the country receives it");
 }

@@ -444,7 +444,8 @@ impl<'k> EventCoder<'k> {
             if ev.status == Status::Intended && !self.scheduled(s, h) {
                 self.recode_intention(&mut ev, attribution.is_some());
             }
-            self.recode_by_actor(&mut ev, s);
+            self.recode_by_actor(&mut ev, s, h);
+            self.purpose_recipient(&mut ev, s, h);
             // Ambiguous triggers need a source, the weakest ones and
             // hypotheticals a full frame (source and target or place).
             let full = !ev.source.is_empty() && (!ev.target.is_empty() || ev.control.is_some());
@@ -475,7 +476,7 @@ impl<'k> EventCoder<'k> {
 
     /// Readings that depend on who acts: armed forces "travelling to" or
     /// "arriving in" a country are deployed there, not visiting.
-    fn recode_by_actor(&self, ev: &mut Event, s: &Sentence) {
+    fn recode_by_actor(&self, ev: &mut Event, s: &Sentence, h: &Hit) {
         let military = |id: &String| {
             s.actors.iter().any(|a| &a.id == id && a.kind == EntityType::ArmedGroup)
                 || self.kb.get(id).map_or(false, |r| r.sector.as_deref() == Some("MIL"))
@@ -490,6 +491,43 @@ impl<'k> EventCoder<'k> {
         if ev.kind == "CONSULT" && ev.mode.as_deref() == Some("visit") && !ev.source.is_empty() && ev.source.iter().all(military) {
             ev.kind = "AID".into();
             ev.mode = Some("troops".into());
+        }
+        // "eight Russian aircraft landed in Libya": hardware arriving in a
+        // country is delivered there by the state its name qualifies.
+        if ev.kind == "CONSULT" && ev.mode.as_deref() == Some("visit") && !ev.source.is_empty() && self.hardware_subject(s, h) {
+            ev.kind = "AID".into();
+            ev.mode = Some("weapons".into());
+        }
+    }
+
+    /// Whether the words between the subject's name and the trigger name
+    /// military hardware ("Russian soviet era aircraft ... have landed"),
+    /// not one person's own plane ("the president's aircraft").
+    fn hardware_subject(&self, s: &Sentence, h: &Hit) -> bool {
+        let Some(start) = (s.first..h.first).rev().find(|&k| s.owner(k).is_some()) else { return false };
+        let between = start + 1..h.first;
+        let hardware = self.kb.lexicon.cue("aid_weapons");
+        !between.clone().any(|k| s.is_boundary(k) || matches!(s.w(k), "'s" | "\u{2019}s" | "," | "who" | "which" | "that"))
+            && between.into_iter().any(|k| hardware.iter().any(|w| s.phrase_at(k, &w.to_lowercase())))
+    }
+
+    /// "sent jets to Libya in support of Haftar": a purpose phrase after an
+    /// act of help names its recipient; the country it went to stays its
+    /// place.
+    fn purpose_recipient(&self, ev: &mut Event, s: &Sentence, h: &Hit) {
+        if ev.kind != "AID" {
+            return;
+        }
+        let markers = self.kb.lexicon.cue("purpose_markers");
+        let end = (h.last + 1..(h.last + 14).min(s.end)).find(|&k| s.is_boundary(k) || s.w(k) == ",").unwrap_or((h.last + 14).min(s.end));
+        let Some((k, m)) = (h.last + 1..end).find_map(|k| markers.iter().find(|m| s.phrase_at(k, m)).map(|m| (k, m))) else { return };
+        let Some(group) = self.object(s, k + m.split(' ').count()) else { return };
+        let recipients: Vec<String> = dedup(group.iter().filter(|&&a| s.actors[a].acts).map(|&a| s.actors[a].id.clone()))
+            .into_iter()
+            .filter(|id| !ev.source.contains(id))
+            .collect();
+        if !recipients.is_empty() {
+            ev.target = recipients;
         }
     }
 

@@ -107,6 +107,10 @@ type = "CONSULT"
 mode = "visit"
 target = ["object"]
 [[trigger]]
+words = "surrender"
+pos = "verb"
+type = "RETREAT"
+[[trigger]]
 words = "ask"
 pos = "verb"
 type = "REQUEST"
@@ -802,4 +806,22 @@ fn help_sent_to_a_country_for_someone_there_goes_to_that_someone() {
     assert_eq!(e.target, vec!["gamma-council"]);
     let e = one("Betaland sent troops to Gammaland.", "AID");
     assert_eq!(e.target, vec!["gamma"], "without a purpose phrase the country receives it");
+}
+
+#[test]
+fn an_act_awaited_by_a_refusal_or_a_promise_did_not_happen() {
+    let evs = events("Zed Marko said his forces would not attack until the Blue Front surrendered.");
+    assert!(evs.iter().all(|e| !(e.kind == "RETREAT" && e.status == Status::Asserted) && !(e.kind == "RETREAT" && e.status == Status::Claimed)), "{evs:#?}");
+    let e = one("The Red Army besieged Port Sel until the Blue Front surrendered.", "RETREAT");
+    assert_eq!(e.source, vec!["blue-front"], "a past siege ended by a real surrender");
+    assert_eq!(e.status, Status::Asserted);
+}
+
+#[test]
+fn a_speakers_pronoun_must_agree_with_the_speaker() {
+    // "it" is not the person speaking; "his forces" are the speaker's.
+    let evs = events("Zed Marko said the Blue Front attacked Port Sel before it surrendered.");
+    assert!(evs.iter().filter(|e| e.kind == "RETREAT").all(|e| e.source != vec!["zed-marko"]), "{evs:#?}");
+    let e = one("Una Vell said her forces attacked the Blue Front.", "ASSAULT");
+    assert_eq!(e.source, vec!["una-vell"]);
 }

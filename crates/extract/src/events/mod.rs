@@ -870,11 +870,20 @@ impl<'k> EventCoder<'k> {
                         && match speaker_kind(who) {
                             Some(EntityType::Country | EntityType::Government) => matches!(w.as_str(), "government" | "country" | "kingdom" | "nation" | "state" | "ministry"),
                             Some(EntityType::ArmedGroup) => matches!(w.as_str(), "army" | "forces" | "troops" | "militia" | "group" | "movement" | "military"),
+                            // "Burhan said his forces would ...": the speaker's own.
+                            Some(EntityType::Person) => matches!(w.as_str(), "army" | "forces" | "troops" | "men" | "fighters" | "government")
+                                && (h.first.saturating_sub(5).max(s.first) + 1..h.first).any(|i| matches!(s.w(i - 1), "his" | "her") && s.w(i) == w),
                             _ => false,
                         }
                 };
                 let pronoun = PRONOUNS.contains(&w.as_str());
-                if let Some((who, _)) = attribution.as_ref().filter(|(who, at)| !who.is_empty() && (pronoun || describes_speaker(who, *at))) {
+                // "it" is no person, "he" no army.
+                let agrees = |who: &[String]| match (w.as_str(), speaker_kind(who)) {
+                    ("it" | "its", Some(EntityType::Person)) => false,
+                    ("he" | "she" | "his" | "her", Some(k)) => k == EntityType::Person,
+                    _ => true,
+                };
+                if let Some((who, _)) = attribution.as_ref().filter(|(who, at)| !who.is_empty() && ((pronoun && agrees(who)) || describes_speaker(who, *at))) {
                     src = who.clone();
                 } else if let Some(prev) = prior_subject.filter(|p| pronoun && !p.is_empty()) {
                     // "After X drove Y out, it took ...": the earlier clause's subject.

@@ -164,6 +164,15 @@ impl<'k> EventCoder<'k> {
         None
     }
 
+    /// "would not negotiate until it surrendered", "will fight on till the
+    /// city falls": an act in an "until" clause of a refusal or a promise is
+    /// a condition, not something that happened. (`before`: the clause's
+    /// words up to the trigger.)
+    fn awaited_condition(&self, before: &[&str]) -> bool {
+        let Some(until) = before.iter().rposition(|w| matches!(*w, "until" | "till" | "untill")) else { return false };
+        before[..until].iter().any(|w| matches!(*w, "would" | "will" | "wo" | "shall") || self.cues.negation.iter().any(|n| n == w))
+    }
+
     /// Whether the attribution starting at token `at` ("according to
     /// Algerian state television, ...") names the press: a press noun before
     /// the phrase's end.
@@ -207,7 +216,7 @@ impl<'k> EventCoder<'k> {
         // would withdraw" is an intention, as "will" is.
         let reported = attribution.as_ref().map_or(false, |(_, at)| *at < h.first);
         let modal_future = near.iter().any(|w| matches!(*w, "would" | "will" | "'ll" | "shall"));
-        if has(&["if".to_string(), "unless".to_string()]) {
+        if has(&["if".to_string(), "unless".to_string()]) || self.awaited_condition(&before) {
             return (Status::Hypothetical, who);
         }
         if near_has(&self.cues.intend) || (reported && modal_future) {

@@ -815,6 +815,36 @@ impl<'a> Linker<'a> {
         }
     }
 
+    // ---- "the army" --------------------------------------------------------
+
+    /// "the army", "the military": in an article that names one state's
+    /// army (a force that is part of a country) and no other, that army.
+    /// With two in play, or none, the phrase stays unlinked.
+    fn state_army_pass(&mut self) {
+        let text = &self.doc.text;
+        let armies: HashSet<u32> = self.entities_in_play().into_iter().filter(|&e| self.is_state_army(e)).collect();
+        let [army] = armies.into_iter().collect::<Vec<_>>()[..] else { return };
+        let mut add = Vec::new();
+        for i in 1..self.toks.toks.len() {
+            let (the, noun) = (self.toks.toks[i - 1], self.toks.toks[i]);
+            let phrase = matches!(noun.text(text), "army" | "military");
+            if phrase && the.text(text).eq_ignore_ascii_case("the") && self.toks.sent[i - 1] == self.toks.sent[i] && !self.covered(noun.span) {
+                add.push(noun.span);
+            }
+        }
+        for span in add {
+            self.push(span, Target::Kb(army), LinkHow::Descriptor, 0.7);
+        }
+    }
+
+    /// An armed group that is part of a country (its state army).
+    fn is_state_army(&self, e: u32) -> bool {
+        let r = self.kb.entity(e);
+        r.kind == EntityType::ArmedGroup
+            && r.sector.as_deref() == Some("MIL")
+            && r.part_of.iter().any(|p| self.kb.resolve_ref(p).is_some_and(|c| self.kb.entity(c).kind == EntityType::Country))
+    }
+
     // ---- state institutions -------------------------------------------------
 
     /// "Algeria's foreign ministry", "Algerias defence ministry", "the
@@ -1281,6 +1311,7 @@ pub fn link(kb: &Kb, doc: &Document, toks: &Tokens) -> Vec<RawMention> {
     l.office_pass();
     l.name_word_pass();
     l.institution_pass();
+    l.state_army_pass();
     l.gazetteer_pass();
     let facilities = crate::facility::facility_mentions(kb, doc, toks, &l.mentions);
     l.mentions.extend(facilities);

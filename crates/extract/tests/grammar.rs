@@ -825,3 +825,16 @@ fn a_speakers_pronoun_must_agree_with_the_speaker() {
     let e = one("Una Vell said her forces attacked the Blue Front.", "ASSAULT");
     assert_eq!(e.source, vec!["una-vell"]);
 }
+
+#[test]
+fn a_denial_appended_to_a_claim_is_a_second_report_of_the_act_by_the_denier() {
+    let evs = events("The Blue Front said it had attacked Port Sel, a claim the Red Army denied.");
+    let attacks: Vec<&Event> = evs.iter().filter(|e| e.kind == "ASSAULT").collect();
+    assert_eq!(attacks.len(), 2, "{evs:#?}");
+    assert!(attacks.iter().any(|e| e.status == Status::Claimed && e.claimed_by == ["blue-front"]));
+    let denial = attacks.iter().find(|e| e.status == Status::Denied).expect("a denied report");
+    assert_eq!(denial.claimed_by, vec!["red-army"]);
+    assert_eq!(denial.source, vec!["blue-front"], "the denial is of the same act");
+    let evs = events("The Blue Front said it had attacked Port Sel, a claim the Red Army repeated.");
+    assert!(evs.iter().all(|e| e.status != Status::Denied), "{evs:#?}");
+}

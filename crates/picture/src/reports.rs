@@ -73,6 +73,10 @@ pub(crate) struct Rep {
     /// Index of the document and of the event in it.
     pub d: usize,
     pub e: usize,
+    /// A hash of its evidence sentence and trigger word (None without the
+    /// text): two reports of one document read off one trigger (a claim
+    /// and the denial appended to it) are of one act.
+    pub reading: Option<u64>,
     pub kind: String,
     pub mode: Option<String>,
     pub modality: Modality,
@@ -267,6 +271,7 @@ pub(crate) fn rep(
     Rep {
         d,
         e,
+        reading: reading(doc, ev),
         modality,
         plan: ev
             .plan
@@ -291,6 +296,16 @@ pub(crate) fn rep(
         mode: ev.mode.clone(),
         kind,
     }
+}
+
+/// See [`Rep::reading`]. (The evidence is hashed rather than its span kept
+/// because stored and stripped documents lay their text out anew.)
+fn reading(doc: &Document, ev: &Event) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let evidence = doc.text.get(ev.span.start..ev.span.end).filter(|t| !t.is_empty())?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (evidence, &ev.trigger).hash(&mut h);
+    Some(h.finish())
 }
 
 /// The home of every side an event names (see [`Home`]).
@@ -505,7 +520,8 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
     // One article telling two acts of the same kind usually tells two
     // incidents: within a document, reports merge only when both are dated
     // from the text and the dates agree, or they concern one place's control.
-    if a.d == b.d && !durable && !control && !(firm(a) && firm(b)) {
+    let one_trigger = a.d == b.d && a.reading.is_some() && a.reading == b.reading;
+    if a.d == b.d && !durable && !control && !(firm(a) && firm(b)) && !one_trigger {
         return true;
     }
     let prel = place_rel(&a.place, &b.place);
@@ -562,6 +578,10 @@ pub(crate) fn affinity(a: &Rep, b: &Rep) -> Option<f32> {
         return None;
     }
     let rel = type_rel(a, b)?;
+    // A claim and the denial appended to it: one act, read twice.
+    if a.d == b.d && a.reading.is_some() && a.reading == b.reading && a.kind == b.kind && a.src == b.src && a.tgt == b.tgt {
+        return Some(10.0);
+    }
     let prel = place_rel(&a.place, &b.place);
     let specific = |r: &Rep| r.place.as_ref().is_some_and(|p| !p.coarse);
     let strong_place = prel >= PlaceRel::Near && specific(a) && specific(b);

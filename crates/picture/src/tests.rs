@@ -1002,3 +1002,30 @@ fn a_new_report_joins_the_stored_cluster_it_fits_and_far_clusters_stay_apart() {
     assert_eq!(docs[1].events[0].cluster.as_deref(), Some("c2"));
     assert!(ext.merged.is_empty() && ext.created.is_empty());
 }
+
+#[test]
+fn a_claim_and_the_denial_read_off_its_sentence_are_one_event_in_dispute() {
+    let claim = || Ev::new("COERCE", &["rsf"], &[]).mode("seize").status(Status::Claimed, &["rsf"]);
+    let mut docs = vec![doc(
+        "a",
+        Some("A"),
+        "2023-04-16",
+        vec![claim(), claim().status(Status::Denied, &["saf"]), claim()],
+    )];
+    // The first two are read off one sentence and trigger; the third is
+    // another sentence of the article.
+    for e in &mut docs[0].events {
+        e.trigger = "seized".into();
+    }
+    docs[0].events[1].span = docs[0].events[0].span;
+    assign_clusters(&mut docs, &ident);
+    let c = clusters_of(&docs);
+    assert_eq!(c[0][0], c[0][1], "claim and denial of one act");
+    assert_ne!(c[0][0], c[0][2], "undated acts of two sentences stay apart");
+    let p = build(&docs, &ident);
+    assert!(
+        p.contradictions.iter().any(|k| k.kind == ContradictionKind::Attribution),
+        "{:?}",
+        p.contradictions
+    );
+}

@@ -471,7 +471,42 @@ impl<'k> EventCoder<'k> {
         self.obligations(doc, toks, s, sspan, dates, places, &attribution, &mut out);
         self.fold_speech_act_content(s, toks, &mut out);
         drop_restatements(&mut out);
+        self.appended_denial(s, toks, &mut out);
         out
+    }
+
+    /// "The RSF said it had seized the palace, a claim the army denied": a
+    /// denial appended to a claim is a second report of the same act, by
+    /// the denier, with status `denied`.
+    fn appended_denial(&self, s: &Sentence, toks: &Tokens, out: &mut Vec<Event>) {
+        let Some((comma, deniers)) = (s.first..s.end).find_map(|k| self.denial_after(s, k).map(|d| (k, d))) else { return };
+        let twins: Vec<Event> = out
+            .iter()
+            .filter(|e| e.status == Status::Claimed && toks.from(e.trigger_span.start) < comma && !e.claimed_by.iter().any(|c| deniers.contains(c)))
+            .map(|e| Event { status: Status::Denied, claimed_by: deniers.clone(), ..e.clone() })
+            .collect();
+        out.extend(twins);
+    }
+
+    /// At a comma: ", a claim (that) X denied" / ", which X denied": X.
+    fn denial_after(&self, s: &Sentence, comma: usize) -> Option<Vec<String>> {
+        if s.w(comma) != "," {
+            return None;
+        }
+        let mut k = comma + 1;
+        if k + 1 < s.end && matches!(s.w(k), "a" | "an") && matches!(s.w(k + 1), "claim" | "report" | "statement" | "assertion" | "allegation" | "version") {
+            k += 2;
+        }
+        if k < s.end && matches!(s.w(k), "that" | "which") {
+            k += 1;
+        }
+        while k < s.end && is_determiner(s.w(k)) {
+            k += 1;
+        }
+        let a = (k < s.end).then(|| s.owner(k)).flatten().filter(|&a| s.actors[a].acts && k > comma + 1)?;
+        let after = s.actors[a].last + 1;
+        let denied = (after..(after + 2).min(s.end)).any(|i| self.cues.deny_forms.contains(s.w(i)));
+        denied.then(|| vec![s.actors[a].id.clone()])
     }
 
     /// Readings that depend on who acts: armed forces "travelling to" or

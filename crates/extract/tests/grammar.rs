@@ -838,3 +838,11 @@ fn a_denial_appended_to_a_claim_is_a_second_report_of_the_act_by_the_denier() {
     let evs = events("The Blue Front said it had attacked Port Sel, a claim the Red Army repeated.");
     assert!(evs.iter().all(|e| e.status != Status::Denied), "{evs:#?}");
 }
+
+#[test]
+fn a_verb_after_and_starts_a_clause_not_a_longer_list_of_names() {
+    let e = one("Zed Marko met with Una Vell and formally asked Betaland for help.", "CONSULT");
+    assert!(!e.source.contains(&"beta".to_string()) && !e.target.contains(&"beta".to_string()), "{e:?}");
+    let e = one("Zed Marko met with Una Vell and formally asked Betaland for help.", "REQUEST");
+    assert_eq!(e.target, vec!["beta"]);
+}

@@ -293,7 +293,14 @@ impl<'k> EventCoder<'k> {
         let is_actor = |x: usize| s.actors[x].acts;
         // Walk left to the start of the chain, then right along it,
         // recording whether each join has a conjunction.
-        let modifier = |j: usize| s.owner(j).is_none() && s.w(j).len() > 3 && s.w(j).chars().all(|c| c.is_ascii_lowercase());
+        // (An adverb or a verb is no modifier of a name: "spoke with X and
+        // formally invited Y" joins two clauses, not two names.)
+        let lx = &self.kb.lexicon;
+        let is_verb = |w: &str| lx.forms(w).iter().any(|f| lx.triggers[f.trigger as usize].pos == Pos::Verb && f.form != Form::Base);
+        let modifier = |j: usize| {
+            let w = s.w(j);
+            s.owner(j).is_none() && w.len() > 3 && w.chars().all(|c| c.is_ascii_lowercase()) && !w.ends_with("ly") && !is_verb(w)
+        };
         let join_before = |x: usize| -> Option<(usize, bool)> {
             let walk = |mut k: usize| {
                 let mut conj = false;

@@ -40,7 +40,7 @@ pub enum Target {
 }
 
 /// Words that, before a name, say it is a person.
-pub(crate) const PERSON_TITLES: &[&str] = &[
+const PERSON_TITLES: &[&str] = &[
     "president", "prime minister", "minister", "foreign minister", "defence minister", "defense minister",
     "spokesman", "spokesperson", "spokeswoman", "general", "gen.", "gen", "colonel", "col.", "marshal",
     "field marshal", "commander", "leader", "chief", "envoy", "mr.", "mr", "mrs.", "mrs", "ms.", "dr.", "sheikh",

@@ -846,3 +846,10 @@ fn a_verb_after_and_starts_a_clause_not_a_longer_list_of_names() {
     let e = one("Zed Marko met with Una Vell and formally asked Betaland for help.", "REQUEST");
     assert_eq!(e.target, vec!["beta"]);
 }
+
+#[test]
+fn a_nationality_styling_a_titled_person_is_no_second_party() {
+    let evs = events("Alphan President Una Vell attacked the Blue Front.");
+    assert!(evs.iter().filter(|e| e.kind == "ASSAULT").all(|e| !e.source.contains(&"alpha".to_string())), "{evs:#?}");
+    assert!(evs.iter().any(|e| e.kind == "ASSAULT" && e.source == ["una-vell"]), "{evs:#?}");
+}

@@ -192,7 +192,6 @@ impl<'k> EventCoder<'k> {
                 }
                 actors.push(Actor { span: m.span, id: ids[mi].clone(), kind: kinds[mi].0, acts: kinds[mi].1, first: a_first, last: a_last });
             }
-            styled_nationality_is_no_party(&mut actors, &owner, first, &words, |a: &Actor| self.kb.get(&a.id).is_some());
             let spans: Vec<Span> = (first..end).map(|i| toks.toks[i].span).collect();
             let s = Sentence { text: &doc.text, first, end, words, spans, owner, actors };
             let dates = find_dates(&doc.text[sspan.start..sspan.end], doc.published)
@@ -1218,24 +1217,3 @@ impl Memory {
 }
 
 
-/// "German Chancellor Angela Merkel", "Algerian President Tebboune": the
-/// nationality before a title and a known person styles the person; it is
-/// not a second party to what the person does.
-fn styled_nationality_is_no_party(actors: &mut [Actor], owner: &[Option<usize>], first: usize, words: &[String], known: impl Fn(&Actor) -> bool) {
-    for a in 0..actors.len() {
-        if actors[a].kind != EntityType::Country {
-            continue;
-        }
-        let mut k = actors[a].last + 1;
-        let mut title = String::new();
-        while k - first < words.len() && owner[k - first].is_none() && title.split(' ').count() < 3 {
-            title = if title.is_empty() { words[k - first].clone() } else { format!("{title} {}", words[k - first]) };
-            k += 1;
-        }
-        let titled = crate::link::PERSON_TITLES.contains(&title.as_str());
-        let person = (k - first < words.len()).then(|| owner[k - first]).flatten().filter(|&p| actors[p].kind == EntityType::Person && known(&actors[p]));
-        if titled && person.is_some() {
-            actors[a].acts = false;
-        }
-    }
-}

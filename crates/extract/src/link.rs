@@ -805,12 +805,16 @@ impl<'a> Linker<'a> {
             return;
         }
         let taken: HashSet<usize> = add.iter().map(|(span, ..)| span.start).collect();
+        let lengths: HashSet<usize> = spelled.keys().map(String::len).collect();
         for t in &self.toks.toks {
-            if t.kind != TokenKind::Word || taken.contains(&t.span.start) || self.covered(t.span) {
+            // Cheap tests first: most words have none of the lengths.
+            if t.kind != TokenKind::Word || !(lengths.contains(&t.span.len()) || !t.text(text).is_ascii()) || taken.contains(&t.span.start) {
                 continue;
             }
             if let Some(&e) = spelled.get(&fold(t.text(text))) {
-                add.push((t.span, e, LinkHow::Coreference, 0.8));
+                if !self.covered(t.span) {
+                    add.push((t.span, e, LinkHow::Coreference, 0.8));
+                }
             }
         }
     }

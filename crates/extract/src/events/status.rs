@@ -128,8 +128,8 @@ impl<'k> EventCoder<'k> {
             // (A word of a name is no verb: "the United States"; nor is one
             // after a determiner: "the post of commander", "the report".)
             // (Nor is a word that modifies the press: "state television".)
-            let modifies_press = i + 1 < s.end && self.kb.lexicon.cue("press_nouns").iter().any(|p| s.phrase_at(i + 1, p));
-            if !is_report || modifies_press || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() || (i > s.first && is_determiner(s.w(i - 1))) {
+            let modifies_press = || i + 1 < s.end && self.kb.lexicon.cue("press_nouns").iter().any(|p| s.phrase_at(i + 1, p));
+            if !is_report || modifies_press() || hits.iter().any(|h| h.first == i) || s.owner(i).is_some() || (i > s.first && is_determiner(s.w(i - 1))) {
                 continue;
             }
             // "X is said to have ...": a passive report names no claimant

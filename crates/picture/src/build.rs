@@ -952,30 +952,10 @@ fn mentioned_entities(docs: &[Document]) -> Vec<EntityInfo> {
                 continue;
             }
             match index.get(e.id.as_str()) {
-                Some(&k) => {
-                    let x = &mut out[k];
-                    x.docs += 1;
-                    x.country = x.country.take().or(e.country.clone());
-                    x.code = x.code.take().or(e.code.clone());
-                    x.sector = x.sector.take().or(e.sector.clone());
-                    if x.lat.is_none() {
-                        x.lat = e.lat;
-                        x.lon = e.lon;
-                    }
-                }
+                Some(&k) => out[k].seen_again(e),
                 None => {
                     index.insert(e.id.as_str(), out.len());
-                    out.push(EntityInfo {
-                        id: e.id.clone(),
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        country: e.country.clone(),
-                        code: e.code.clone(),
-                        sector: e.sector.clone(),
-                        lat: e.lat,
-                        lon: e.lon,
-                        docs: 1,
-                    });
+                    out.push(EntityInfo::first_seen(e));
                 }
             }
         }

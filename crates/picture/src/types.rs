@@ -26,6 +26,35 @@ pub struct EntityInfo {
     pub docs: usize,
 }
 
+impl EntityInfo {
+    /// The entity as the first document to mention it names it.
+    pub fn first_seen(e: &sitrep_model::Entity) -> EntityInfo {
+        EntityInfo {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            country: e.country.clone(),
+            code: e.code.clone(),
+            sector: e.sector.clone(),
+            lat: e.lat,
+            lon: e.lon,
+            docs: 1,
+        }
+    }
+
+    /// One more document mentions it: counted, and filling what it lacks.
+    pub fn seen_again(&mut self, e: &sitrep_model::Entity) {
+        self.docs += 1;
+        self.country = self.country.take().or(e.country.clone());
+        self.code = self.code.take().or(e.code.clone());
+        self.sector = self.sector.take().or(e.sector.clone());
+        if self.lat.is_none() {
+            self.lat = e.lat;
+            self.lon = e.lon;
+        }
+    }
+}
+
 /// What the picture needs to know about a document (no text).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocInfo {

@@ -682,27 +682,10 @@ fn add_entity(c: &mut Conn, e: &sitrep_model::Entity) -> Result<()> {
     let stored: Option<EntityInfo> = records(c.query("SELECT record FROM entity_info WHERE id = ?", &[e.id.as_str().into()])?)?.into_iter().next();
     let info = match stored {
         Some(mut x) => {
-            x.docs += 1;
-            x.country = x.country.take().or(e.country.clone());
-            x.code = x.code.take().or(e.code.clone());
-            x.sector = x.sector.take().or(e.sector.clone());
-            if x.lat.is_none() {
-                x.lat = e.lat;
-                x.lon = e.lon;
-            }
+            x.seen_again(e);
             x
         }
-        None => EntityInfo {
-            id: e.id.clone(),
-            name: e.name.clone(),
-            kind: e.kind,
-            country: e.country.clone(),
-            code: e.code.clone(),
-            sector: e.sector.clone(),
-            lat: e.lat,
-            lon: e.lon,
-            docs: 1,
-        },
+        None => EntityInfo::first_seen(e),
     };
     write_entity(c, &info)
 }

@@ -2,9 +2,7 @@
 //! linked to the one KB facility of that kind there, and to none when the
 //! description fits several or none. Sentences and KB written for these tests.
 
-use sitrep_extract::Extractor;
-use sitrep_kb::KbBuilder;
-use sitrep_model::{Document, PublishedFrom};
+mod common;
 
 /// Two towns; two air bases west of Old Town (one near, one far), one air base east of it.
 const KB: &str = r#"
@@ -24,19 +22,7 @@ distance_units = ["km"]
 "#;
 
 fn linked(text: &str) -> Vec<String> {
-    let mut b = KbBuilder::default();
-    b.add_jsonl("test-kb.jsonl", KB).unwrap();
-    b.add_lexicon_text("test-lexicon.toml", LEXICON).unwrap();
-    let ex = Extractor::new(b.build().unwrap());
-    let mut doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        published: Some("2021-03-10".parse().unwrap()),
-        published_from: Some(PublishedFrom::Manifest),
-        ..Default::default()
-    };
-    sitrep_text::annotate(&mut doc);
-    ex.extract(&mut doc);
+    let doc = common::extract(&common::extractor(KB, Some(LEXICON)), text);
     doc.entities.into_iter().map(|e| e.id).collect()
 }
 

@@ -2,9 +2,9 @@
 //! knowledge base and lexicon built here (so the tests pin the grammar, not
 //! the shipped vocabulary).
 
-use sitrep_extract::Extractor;
-use sitrep_kb::KbBuilder;
-use sitrep_model::{Document, Event, PublishedFrom, Status};
+mod common;
+
+use sitrep_model::{Event, Status};
 
 const KB: &str = r#"
 {"id":"alpha","name":"Alphaland","type":"country","country":"ALP","code":"ALP","sector":"GOV","demonyms":["Alphan"],"seats":["Alphaville"],"lat":10.0,"lon":10.0,"feature":"country"}
@@ -188,25 +188,8 @@ displaced = ["displaced"]
 captured = ["captured"]
 "#;
 
-fn extractor() -> Extractor {
-    let mut b = KbBuilder::default();
-    b.add_jsonl("test-kb.jsonl", KB).unwrap();
-    b.add_lexicon_text("test-lexicon.toml", LEXICON).unwrap();
-    Extractor::new(b.build().unwrap())
-}
-
 fn events(text: &str) -> Vec<Event> {
-    let ex = extractor();
-    let mut doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        published: Some("2021-03-10".parse().unwrap()), // a Wednesday
-        published_from: Some(PublishedFrom::Manifest),
-        ..Default::default()
-    };
-    sitrep_text::annotate(&mut doc);
-    ex.extract(&mut doc);
-    doc.events
+    common::extract(&common::extractor(KB, Some(LEXICON)), text).events
 }
 
 fn one(text: &str, kind: &str) -> Event {

@@ -1,8 +1,6 @@
 //! Entity linking on text written for these tests, against a KB built here.
 
-use sitrep_extract::Extractor;
-use sitrep_kb::KbBuilder;
-use sitrep_model::{Document, PublishedFrom};
+mod common;
 
 const KB: &str = r#"
 {"id":"alphaland","name":"Alphaland","type":"country","country":"ALP","code":"ALP","sector":"GOV","lat":10.0,"lon":10.0,"feature":"country"}
@@ -14,18 +12,7 @@ const KB: &str = r#"
 
 /// The text spans each KB entity was found at.
 fn mentions(text: &str) -> Vec<(String, String)> {
-    let mut b = KbBuilder::default();
-    b.add_jsonl("test-kb.jsonl", KB).unwrap();
-    let ex = Extractor::new(b.build().unwrap());
-    let mut doc = Document {
-        id: "t".into(),
-        text: text.into(),
-        published: Some("2021-03-10".parse().unwrap()),
-        published_from: Some(PublishedFrom::Manifest),
-        ..Default::default()
-    };
-    sitrep_text::annotate(&mut doc);
-    ex.extract(&mut doc);
+    let doc = common::extract(&common::extractor(KB, None), text);
     doc.entities
         .iter()
         .flat_map(|e| e.mentions.iter().map(move |m| (e.id.clone(), text[m.span.start..m.span.end].to_string())))

@@ -826,8 +826,8 @@ impl<'a> Linker<'a> {
     /// With two in play, or none, the phrase stays unlinked.
     fn state_army_pass(&mut self) {
         let text = &self.doc.text;
-        let armies: HashSet<u32> = self.entities_in_play().into_iter().filter(|&e| self.is_state_army(e)).collect();
-        let [army] = armies.into_iter().collect::<Vec<_>>()[..] else { return };
+        let armies: Vec<u32> = self.entities_in_play().into_iter().filter(|&e| self.is_state_army(e)).collect();
+        let [army] = armies[..] else { return };
         let mut add = Vec::new();
         for i in 1..self.toks.toks.len() {
             let (the, noun) = (self.toks.toks[i - 1], self.toks.toks[i]);

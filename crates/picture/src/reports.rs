@@ -122,6 +122,11 @@ impl Rep {
         self.place_ids().any(|x| x == p)
     }
 
+    /// Read off the same sentence and trigger of one document as `other`.
+    pub fn same_reading(&self, other: &Rep) -> bool {
+        self.d == other.d && self.reading.is_some() && self.reading == other.reading
+    }
+
     pub fn is_withdrawal(&self) -> bool {
         self.kind == "RETREAT" && matches!(self.mode.as_deref(), None | Some("withdraw"))
     }
@@ -520,8 +525,7 @@ pub(crate) fn conflict(a: &Rep, b: &Rep) -> bool {
     // One article telling two acts of the same kind usually tells two
     // incidents: within a document, reports merge only when both are dated
     // from the text and the dates agree, or they concern one place's control.
-    let one_trigger = a.d == b.d && a.reading.is_some() && a.reading == b.reading;
-    if a.d == b.d && !durable && !control && !(firm(a) && firm(b)) && !one_trigger {
+    if a.d == b.d && !durable && !control && !(firm(a) && firm(b)) && !a.same_reading(b) {
         return true;
     }
     let prel = place_rel(&a.place, &b.place);
@@ -579,7 +583,7 @@ pub(crate) fn affinity(a: &Rep, b: &Rep) -> Option<f32> {
     }
     let rel = type_rel(a, b)?;
     // A claim and the denial appended to it: one act, read twice.
-    if a.d == b.d && a.reading.is_some() && a.reading == b.reading && a.kind == b.kind && a.src == b.src && a.tgt == b.tgt {
+    if a.same_reading(b) && a.kind == b.kind && a.src == b.src && a.tgt == b.tgt {
         return Some(10.0);
     }
     let prel = place_rel(&a.place, &b.place);

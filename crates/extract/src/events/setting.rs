@@ -79,6 +79,9 @@ impl<'k> EventCoder<'k> {
                 !ends_a_state(doc, toks, first) && !in_later_clause(doc, toks, h.last, first)
             })
             .min_by_key(|d| if d.start >= tpos { d.start - tpos } else { tpos - d.end });
+        // "besieged the city until January": the state began before the date
+        // that ended it, so the publication date would be wrong.
+        let ended = || dates.iter().find(|d| state_ended_at(doc, toks, h.last, toks.from(d.start)));
         match best {
             Some(d) => {
                 ev.date = Some(d.date);
@@ -87,19 +90,16 @@ impl<'k> EventCoder<'k> {
                 ev.date_note = d.note.clone();
                 ev.date_range = d.range;
             }
-            // "besieged the city until January": the state began before the
-            // date that ended it, so the publication date would be wrong.
-            None if dates.iter().any(|d| state_ended_at(doc, toks, h.last, toks.from(d.start))) => {
-                let end = dates.iter().find(|d| state_ended_at(doc, toks, h.last, toks.from(d.start))).map(|d| d.date);
-                ev.date_note = end.map(|d| format!("before {d}, when the state it names ended"));
-            }
-            None => {
-                if let Some(p) = doc.published {
-                    ev.date = Some(p);
-                    ev.date_from = Some(DateFrom::Published);
-                    ev.date_precision = Some(p.precision());
+            None => match ended() {
+                Some(end) => ev.date_note = Some(format!("before {}, when the state it names ended", end.date)),
+                None => {
+                    if let Some(p) = doc.published {
+                        ev.date = Some(p);
+                        ev.date_from = Some(DateFrom::Published);
+                        ev.date_precision = Some(p.precision());
+                    }
                 }
-            }
+            },
         }
     }
 
@@ -193,9 +193,8 @@ fn goes_to(e: &Event) -> bool {
 /// `first`) a state ended, not the date of what the sentence reports.
 fn ends_a_state(doc: &Document, toks: &Tokens, first: usize) -> bool {
     let word = |k: usize| toks.toks.get(k).map(|t| t.text(&doc.text).to_ascii_lowercase()).unwrap_or_default();
-    let ended_by = |w: &str| matches!(w, "until" | "till" | "til" | "untill");
-    ended_by(&word(first))
-        || (first >= 1 && ended_by(&word(first - 1)))
+    is_until(&word(first))
+        || (first >= 1 && is_until(&word(first - 1)))
         || (first >= 2 && word(first - 2) == "up" && word(first - 1) == "to")
 }
 
@@ -203,8 +202,13 @@ fn ends_a_state(doc: &Document, toks: &Tokens, first: usize) -> bool {
 /// trigger (ending at `trigger_last`) names came to an end: "besieged until
 /// January", "besieged until Turkey sent troops in January".
 fn state_ended_at(doc: &Document, toks: &Tokens, trigger_last: usize, first: usize) -> bool {
-    let ended_by = |k: usize| matches!(toks.toks[k].text(&doc.text).to_ascii_lowercase().as_str(), "until" | "till" | "til" | "untill");
+    let ended_by = |k: usize| is_until(&toks.toks[k].text(&doc.text).to_ascii_lowercase());
     ends_a_state(doc, toks, first) || (first > trigger_last && (trigger_last + 1..first).any(ended_by))
+}
+
+/// "until" and its spellings (lower case).
+fn is_until(w: &str) -> bool {
+    matches!(w, "until" | "till" | "til" | "untill")
 }
 
 /// Conjunctions that open a clause of its own.
